@@ -1,0 +1,42 @@
+"""Who may do what, in which partnership."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from wellboard.partnerships.models import Partnership, Person
+from wellboard.web.models import TimestampedModel
+
+
+class Membership(TimestampedModel):
+    """A user's role in one partnership. A user may belong to several partnerships."""
+
+    class Role(models.TextChoices):
+        ADMINISTRATOR = "administrator", "Administrator (HWB policy officer)"
+        LEAD_OFFICER = "lead_officer", "Lead officer"
+        BOARD_MEMBER = "board_member", "Board member"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="The partnership member this account belongs to, for lead officers.",
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partnership"], name="one_role_per_partnership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.partnership}"

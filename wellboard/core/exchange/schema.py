@@ -1,0 +1,26 @@
+"""Access to the JSON Schema shipped beside this module."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_FILE = "plan.schema.json"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def resolve(spec: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local `$ref` to its definition, keeping the referring spec's own keys."""
+    ref = spec.get("$ref")
+    if not ref:
+        return spec
+    target = schema()["$defs"][ref.rsplit("/", 1)[-1]]
+    return resolve({**target, **{k: v for k, v in spec.items() if k != "$ref"}})

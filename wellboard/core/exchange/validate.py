@@ -1,0 +1,41 @@
+"""Reading and checking exchange documents, with errors a person can act on."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from wellboard.core.exchange.schema import schema
+
+
+class ExchangeError(ValueError):
+    """A document that is not a valid plan; the message is one line."""
+
+
+def _where(error: ValidationError) -> str:
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    return path.lstrip(".") or "document"
+
+
+def validate(document: Any) -> None:
+    """Raise ExchangeError naming the first problem (by path) if the document is invalid."""
+    validator = Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        message = first.message if len(first.message) < 200 else first.message[:197] + "..."
+        raise ExchangeError(f"{_where(first)}: {message}".replace("\n", " "))
+
+
+def load_document(text: str | bytes) -> dict[str, Any]:
+    """Parse and validate JSON text into a plan document."""
+    try:
+        document = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExchangeError(f"not valid JSON: {exc}".splitlines()[0]) from exc
+    validate(document)
+    assert isinstance(document, dict)  # noqa: S101 - the schema requires an object
+    return document

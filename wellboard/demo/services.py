@@ -1,0 +1,86 @@
+"""The demo partnership: a realistic strategy and four users to explore it with."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from wellboard.accounts.models import Membership
+from wellboard.exchange.load import load_strategy
+from wellboard.strategy.models import Action, Strategy
+
+DEMO_FILE = "demo_plan.json"
+PASSWORD_VARIABLE = "WELLBOARD_DEMO_PASSWORD"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    strategy: Strategy
+    password: str
+    password_generated: bool
+    created: bool
+
+
+def demo_document() -> dict[str, object]:
+    text = resources.files("wellboard.demo").joinpath(DEMO_FILE).read_text(encoding="utf-8")
+    document: dict[str, object] = json.loads(text)
+    return document
+
+
+def demo_strategy() -> Strategy | None:
+    document = demo_document()
+    return Strategy.objects.filter(title=document["title"]).first()
+
+
+def _password() -> tuple[str, bool]:
+    given = os.environ.get(PASSWORD_VARIABLE, "")
+    return (given, False) if given else (secrets.token_urlsafe(12), True)
+
+
+def _busiest_leads(strategy: Strategy) -> list[int]:
+    """The two people leading the most actions become the demo's lead officers."""
+    counts = Counter(
+        Action.objects.filter(
+            priority__theme__plan__strategy=strategy, lead_officer__isnull=False
+        ).values_list("lead_officer_id", flat=True)
+    )
+    return [person_id for person_id, _ in counts.most_common(2)]
+
+
+def _set_user(username: str, password: str, *, staff: bool) -> User:
+    user, _ = User.objects.get_or_create(username=username)
+    user.is_staff = staff
+    user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def load_demo() -> DemoResult:
+    """Load the demo strategy once, and (re)set the demo users' passwords every time."""
+    strategy = demo_strategy()
+    created = strategy is None
+    if strategy is None:
+        strategy = load_strategy(demo_document())
+    password, generated = _password()
+    partnership = strategy.partnership
+    leads = _busiest_leads(strategy)
+    cast = [
+        ("admin", Membership.Role.ADMINISTRATOR, None, True),
+        ("lead1", Membership.Role.LEAD_OFFICER, leads[0] if leads else None, False),
+        ("lead2", Membership.Role.LEAD_OFFICER, leads[1] if len(leads) > 1 else None, False),
+        ("board1", Membership.Role.BOARD_MEMBER, None, False),
+    ]
+    for username, role, person_id, staff in cast:
+        user = _set_user(username, password, staff=staff)
+        Membership.objects.update_or_create(
+            user=user, partnership=partnership, defaults={"role": role, "person_id": person_id}
+        )
+    return DemoResult(strategy, password, generated, created)

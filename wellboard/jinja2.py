@@ -1,0 +1,42 @@
+"""The Jinja2 environment: NHS.UK frontend macros plus the few Django helpers templates need."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.messages import get_messages
+from django.middleware.csrf import get_token
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from markupsafe import Markup, escape
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def csrf_input(request: Any) -> Markup:
+    token = escape(get_token(request))
+    return Markup(f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">')  # noqa: S704
+
+
+def environment(**options: Any) -> Environment:
+    """Build the environment with autoescaping on and NHS.UK macros on the loader path.
+
+    ChainableUndefined lets the NHS.UK macros probe optional parameters
+    (`params.hint.text`) without failing, which is how those macros are written.
+    """
+    app_loader = options.pop("loader")
+    options["autoescape"] = True
+    options["undefined"] = ChainableUndefined
+    options.setdefault("trim_blocks", True)
+    options.setdefault("lstrip_blocks", True)
+    env = Environment(  # noqa: S701 - autoescape is forced on just above
+        loader=ChoiceLoader([app_loader, PackageLoader("nhsuk_frontend_jinja", "templates")]),
+        **options,
+    )
+    env.globals.update(
+        {"url": url, "static": static, "csrf_input": csrf_input, "get_messages": get_messages}
+    )
+    return env

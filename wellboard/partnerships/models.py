@@ -1,0 +1,157 @@
+"""A partnership (a Health and Wellbeing Board) and the reference data it owns.
+
+The partnership is the tenant: every plan object is reached through one, and nothing
+of one partnership is ever shown to the users of another.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.text import slugify
+
+from wellboard.web.models import TimestampedModel
+
+
+class Partnership(TimestampedModel):
+    class Kind(models.TextChoices):
+        HWB = "hwb", "Health and Wellbeing Board"
+        REGIONAL = "regional", "Regional partnership"
+        LOCALITY = "locality", "Locality board"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HWB)
+    area = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)[:200] or "partnership"
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class GovernanceBoard(TimestampedModel):
+    """A board or sub-group that oversees delivery, e.g. "Staying Healthy" or "CYPC Board"."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="boards")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=50, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_board_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Organisation(TimestampedModel):
+    class Kind(models.TextChoices):
+        NHS = "nhs", "NHS"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        PUBLIC_HEALTH = "public_health", "Public health"
+        VCS = "vcs", "Voluntary and community sector"
+        POLICE = "police", "Police"
+        EDUCATION = "education", "Education"
+        HOUSING = "housing", "Housing"
+        BUSINESS = "business", "Business"
+        REGIONAL = "regional", "Regional body"
+        OTHER = "other", "Other"
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="organisations"
+    )
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=30, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_organisation_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+    @property
+    def label(self) -> str:
+        """How plans refer to the organisation: by acronym where it has one."""
+        return self.acronym or self.name
+
+
+class Person(TimestampedModel):
+    """A member of the partnership: board member, lead officer or partner representative."""
+
+    class BoardRole(models.TextChoices):
+        NONE = "", "None"
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        LEAD_MEMBER = "lead_member", "Lead member"
+        OFFICER = "officer", "Officer"
+        PARTNER_REP = "partner_rep", "Partner representative"
+        ADVISOR = "advisor", "Advisor"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    board_role = models.CharField(max_length=20, choices=BoardRole.choices, blank=True)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_person_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GlossaryTerm(TimestampedModel):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
+    term = models.CharField(max_length=50)
+    meaning = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "term"], name="unique_glossary_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.meaning}"
+
+
+class OtherStrategy(TimestampedModel):
+    """A strategy outside the board's own (housing strategy, children's plan, ...)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="other_strategies"
+    )
+    title = models.CharField(max_length=300)
+    owner = models.CharField(max_length=200, blank=True)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "other strategies"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "title"], name="unique_other_strategy")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,435 @@
+"""The strategy and its delivery plans: Strategy -> Plan -> Theme -> Priority -> Action.
+
+Names follow the boards' own documents: a theme is a chapter or priority area, a priority
+is an objective or "priority action", and an action is one line of the delivery plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wellboard.indicators.models import Indicator
+from wellboard.partnerships.models import (
+    GovernanceBoard,
+    Organisation,
+    OtherStrategy,
+    Partnership,
+    Person,
+)
+from wellboard.web.models import TimestampedModel
+
+STALE_AFTER = timedelta(days=90)
+
+
+class Strategy(TimestampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        CONSULTATION = "consultation", "In consultation"
+        APPROVED = "approved", "Approved"
+        ADOPTED = "adopted", "Adopted"
+        IN_DELIVERY = "in_delivery", "In delivery"
+        UNDER_REVIEW = "under_review", "Under review"
+        CLOSED = "closed", "Closed"
+
+    # The lifecycle a joint strategy follows; a step back is allowed where boards take one
+    # (a consultation draft returned for rework, a review that leads back into delivery).
+    TRANSITIONS: ClassVar[dict[str, set[str]]] = {
+        "draft": {"consultation", "approved"},
+        "consultation": {"draft", "approved"},
+        "approved": {"adopted", "in_delivery"},
+        "adopted": {"in_delivery"},
+        "in_delivery": {"under_review", "closed"},
+        "under_review": {"in_delivery", "closed"},
+        "closed": set(),
+    }
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="strategies"
+    )
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    period_start = models.PositiveSmallIntegerField(null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published = models.BooleanField(
+        default=False, help_text="Shown on the public pages when ticked."
+    )
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        verbose_name_plural = "strategies"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/strategies/{self.pk}/"
+
+    @property
+    def period(self) -> str:
+        if self.period_start and self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or self.period_end or "")
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": "The period cannot end before it starts."})
+
+    def move_to(self, status: str) -> None:
+        """Change status along the lifecycle, refusing a jump the board process never makes."""
+        if status not in self.TRANSITIONS.get(self.status, set()):
+            raise ValidationError(
+                f"A strategy cannot go from {self.get_status_display().lower()} "
+                f"to {self.Status(status).label.lower()}."
+            )
+        self.status = status
+
+    @property
+    def main_plan(self) -> Plan | None:
+        return self.plans.order_by("position", "id").first()
+
+
+class ApprovalDecision(TimestampedModel):
+    """A decision on the strategy by a board or body, e.g. "HWB 27 Sep 2012: approved"."""
+
+    class Decision(models.TextChoices):
+        CONSULTATION_AGREED = "consultation_agreed", "Consultation agreed"
+        APPROVED = "approved", "Approved"
+        ADOPTED = "adopted", "Adopted"
+        NOTED = "noted", "Noted"
+        DEFERRED = "deferred", "Deferred"
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="approvals")
+    body = models.CharField(max_length=200, help_text="e.g. Council Cabinet, ICB Board")
+    date = models.DateField(null=True, blank=True)
+    decision = models.CharField(
+        max_length=30, choices=Decision.choices, default=Decision.APPROVED
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        when = self.date.strftime("%-d %b %Y") if self.date else "date not recorded"
+        return f"{self.body} {when}: {self.get_decision_display().lower()}"
+
+
+class Plan(TimestampedModel):
+    """A delivery or action plan under a strategy; the first one is the main delivery plan."""
+
+    class Kind(models.TextChoices):
+        DELIVERY = "delivery", "Delivery plan"
+        ACTION = "action", "Action plan"
+        ANNUAL = "annual", "Annual plan"
+        THEME = "theme", "Theme plan"
+        SUB_PLAN = "sub_plan", "Sub-plan"
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DELIVERY)
+    period = models.CharField(max_length=60, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Theme(TimestampedModel):
+    """A chapter or priority area of a plan, with an optional lead board member."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
+    ref = models.CharField(max_length=30, blank=True)
+    title = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    lead_member = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes_led"
+    )
+    position = models.PositiveIntegerField(default=0)
+    indicators = models.ManyToManyField(
+        Indicator, through="ThemeIndicator", blank=True, related_name="themes"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/themes/{self.pk}/"
+
+
+class Priority(TimestampedModel):
+    """An objective or "priority action" within a theme, with an optional lead officer."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
+    ref = models.CharField(max_length=30, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    lead_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities_led"
+    )
+    sub_plan = models.ForeignKey(
+        Plan,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="delivers_priorities",
+        help_text="Another plan that delivers this priority, e.g. a Staying Healthy action plan.",
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name_plural = "priorities"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"/priorities/{self.pk}/"
+
+
+class RoleType(models.TextChoices):
+    """The partnership's role in an action, each with the colour boards use for it."""
+
+    NONE = "", "Not set"
+    ADVOCACY = "advocacy", "Advocacy"
+    SCRUTINY = "scrutiny", "Scrutiny and monitoring"
+    DIRECT = "direct", "Direct action"
+    CAPACITY = "capacity", "Capacity building"
+    PARTNER_MONITORING = "partner_monitoring", "Monitoring action led by partners"
+
+
+ROLE_TYPE_COLOURS = {
+    RoleType.ADVOCACY: "purple",
+    RoleType.SCRUTINY: "green",
+    RoleType.DIRECT: "blue",
+    RoleType.CAPACITY: "red",
+    RoleType.PARTNER_MONITORING: "grey",
+}
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    COMPLETE = "complete", "Complete"
+    NOT_STARTED = "not_started", "Not started"
+
+
+class DeliveryStatus(models.TextChoices):
+    """An action's current status: its latest RAG, unless it is past due and not complete."""
+
+    COMPLETE = "complete", "Complete"
+    GREEN = "green", "On track"
+    AMBER = "amber", "At risk"
+    RED = "red", "Off track"
+    NOT_STARTED = "not_started", "Not started"
+    OVERDUE = "overdue", "Overdue"
+
+
+class Action(TimestampedModel):
+    class DuePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+        FINANCIAL_YEAR = "financial_year", "Financial year"
+        ACADEMIC_YEAR = "academic_year", "Academic year"
+        RANGE = "range", "Range"
+        NONE = "none", "None"
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
+    ref = models.CharField(max_length=30, blank=True)
+    title = models.TextField()
+    description = models.TextField(blank=True)
+    lead_officer = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_led"
+    )
+    # The wording is the board's own and is never thrown away; the structured form is
+    # what sorting, overdue checks and reports use.
+    due_text = models.CharField(max_length=300, blank=True)
+    due_start = models.DateField(null=True, blank=True)
+    due_end = models.DateField(null=True, blank=True)
+    due_precision = models.CharField(
+        max_length=20, choices=DuePrecision.choices, default=DuePrecision.NONE, blank=True
+    )
+    ongoing = models.BooleanField(default=False)
+    to_be_agreed = models.BooleanField(default=False)
+    outcome_measures = models.TextField(blank=True)
+    role_type = models.CharField(max_length=20, choices=RoleType.choices, blank=True)
+    percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Raised on every save, so that concurrent edits can be detected."
+    )
+
+    organisations = models.ManyToManyField(
+        Organisation, through="ActionOrganisation", blank=True, related_name="actions"
+    )
+    boards = models.ManyToManyField(
+        GovernanceBoard, through="ActionBoard", blank=True, related_name="actions"
+    )
+    indicators = models.ManyToManyField(
+        Indicator, through="ActionIndicator", blank=True, related_name="actions"
+    )
+    links = models.ManyToManyField(
+        OtherStrategy, through="ActionLink", blank=True, related_name="actions"
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}".strip()
+
+    def get_absolute_url(self) -> str:
+        return f"/actions/{self.pk}/"
+
+    def clean(self) -> None:
+        if self.due_start and self.due_end and self.due_end < self.due_start:
+            raise ValidationError({"due_end": "The due period cannot end before it starts."})
+        if self.percent_complete is not None and self.percent_complete > 100:
+            raise ValidationError({"percent_complete": "Percent complete is at most 100."})
+
+    def set_due(self, text: str) -> None:
+        """Keep the wording and fill in its structured form from the UK date parser."""
+        from wellboard.core.dates import parse_due
+
+        due = parse_due(text)
+        self.due_text = text
+        self.due_start, self.due_end = due.start, due.end
+        self.due_precision = str(due.precision)
+        self.ongoing, self.to_be_agreed = due.ongoing, due.to_be_agreed
+
+    def latest_update(self) -> ProgressUpdate | None:
+        """The newest update that carries a RAG status."""
+        updates = [u for u in self.updates.all() if u.rag]
+        return max(updates, key=ProgressUpdate.sort_key) if updates else None
+
+    def status_on(self, today: date, latest: ProgressUpdate | None = None) -> DeliveryStatus:
+        latest = latest if latest is not None else self.latest_update()
+        rag = latest.rag if latest else Rag.NOT_STARTED
+        if rag == Rag.COMPLETE:
+            return DeliveryStatus.COMPLETE
+        if self.due_end and self.due_end < today and not self.ongoing:
+            return DeliveryStatus.OVERDUE
+        return DeliveryStatus(rag)
+
+    def is_stale_on(self, today: date) -> bool:
+        """No update for 90 days: the test boards apply before chasing a lead."""
+        dates = [u.date for u in self.updates.all() if u.date]
+        return not dates or today - max(dates) > STALE_AFTER
+
+    def lead_labels(self) -> list[str]:
+        return [link.organisation.label for link in self.organisation_links.all() if link.is_lead]
+
+    def supporting_labels(self) -> list[str]:
+        return [
+            link.organisation.label for link in self.organisation_links.all() if not link.is_lead
+        ]
+
+
+class ActionOrganisation(models.Model):
+    """An organisation leading or supporting an action, in the order the plan names them."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="organisation_links")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    is_lead = models.BooleanField(default=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class ActionBoard(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="board_links")
+    board = models.ForeignKey(GovernanceBoard, on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class ActionIndicator(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicator_links")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class ActionLink(models.Model):
+    """A link from an action to another strategy it serves."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="strategy_links")
+    other_strategy = models.ForeignKey(OtherStrategy, on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class ThemeIndicator(models.Model):
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="indicator_links")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class Milestone(TimestampedModel):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=500)
+    due_text = models.CharField(max_length=200, blank=True)
+    due_end = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgressUpdate(models.Model):
+    """A dated progress note on an action. Append-only: a correction is a new update."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(null=True, blank=True, help_text="Blank for an undated imported note.")
+    date_text = models.CharField(max_length=100, blank=True)
+    text = models.TextField(blank=True)
+    rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
+    author_name = models.CharField(max_length=200, blank=True)
+    author = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
+    evidence_url = models.URLField(blank=True, max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.date or 'undated'}: {self.text[:60]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError("Progress updates are append-only: add a new update instead.")
+        super().save(*args, **kwargs)
+
+    def sort_key(self) -> tuple[date, int]:
+        return (self.date or date.min, self.pk or 0)
