@@ -32,6 +32,7 @@ run: setup
 	DEBUG=true $(BIN)/wellboard demo --if-empty
 	DEBUG=true $(BIN)/wellboard serve --host 127.0.0.1 --port 8000
 
+lint: export WELLBOARD_ALLOW_INSECURE_KEY = true
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

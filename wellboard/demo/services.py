@@ -17,7 +17,7 @@ from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
 
 DEMO_FILE = "demo_plan.json"
-PASSWORD_VARIABLE = "WELLBOARD_DEMO_PASSWORD"
+PASSWORD_VARIABLE = "WELLBOARD_DEMO_PASSWORD"  # noqa: S105 - a variable name
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from typing import Any
 from wellboard.core.exchange import ExchangeError
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
-    GovernanceBoard,
     GlossaryTerm,
+    GovernanceBoard,
     Organisation,
     OtherStrategy,
     Partnership,
@@ -54,20 +54,28 @@ class References:
     def merge(self, document: dict[str, Any]) -> None:
         block = document.get("partnership") or {}
         for board in block.get("boards", []):
-            self.board(board["name"], short_name=board["short_name"], description=board["description"])
+            self.board(
+                board["name"], short_name=board["short_name"], description=board["description"]
+            )
         for org in block.get("organisations", []):
-            self.organisation(org["name"], acronym=org["acronym"], kind=org["kind"], website=org["website"])
+            self.organisation(
+                org["name"], acronym=org["acronym"], kind=org["kind"], website=org["website"]
+            )
         for member in block.get("members", []):
             self.person(
                 member["name"],
                 job_title=member["job_title"],
                 board_role=member["board_role"],
                 email=member["email"],
-                organisation=self.organisation(member["organisation"]) if member["organisation"] else None,
+                organisation=self.organisation(member["organisation"])
+                if member["organisation"]
+                else None,
             )
         for term in document.get("glossary", []):
             GlossaryTerm.objects.update_or_create(
-                partnership=self.partnership, term=term["term"], defaults={"meaning": term["meaning"]}
+                partnership=self.partnership,
+                term=term["term"],
+                defaults={"meaning": term["meaning"]},
             )
         for ind in document.get("indicators", []):
             fields = {k: v for k, v in ind.items() if k != "code"}
@@ -81,7 +89,9 @@ class References:
     def board(self, name: str, **fields: Any) -> GovernanceBoard:
         board = self.boards.get(name)
         if board is None:
-            board = GovernanceBoard.objects.create(partnership=self.partnership, name=name, **fields)
+            board = GovernanceBoard.objects.create(
+                partnership=self.partnership, name=name, **fields
+            )
             self.boards[name] = board
         elif fields:
             _update(board, fields)
@@ -122,7 +132,9 @@ class References:
     def other_strategy(self, title: str, **fields: Any) -> OtherStrategy:
         other = self.others.get(title)
         if other is None:
-            other = OtherStrategy.objects.create(partnership=self.partnership, title=title, **fields)
+            other = OtherStrategy.objects.create(
+                partnership=self.partnership, title=title, **fields
+            )
             self.others[title] = other
         elif fields:
             _update(other, fields)

@@ -88,10 +88,16 @@ class UpdateInline(admin.TabularInline):
     extra = 0
     can_delete = False
     readonly_fields = [
-        "date", "date_text", "rag", "text", "author_name", "percent_complete", "evidence_url"
+        "date",
+        "date_text",
+        "rag",
+        "text",
+        "author_name",
+        "percent_complete",
+        "evidence_url",
     ]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
 
@@ -102,7 +108,12 @@ class ActionAdmin(admin.ModelAdmin):
     search_fields = ["ref", "title", "description", "outcome_measures"]
     readonly_fields = ["version"]
     inlines = [
-        OrganisationInline, BoardInline, IndicatorInline, LinkInline, MilestoneInline, UpdateInline
+        OrganisationInline,
+        BoardInline,
+        IndicatorInline,
+        LinkInline,
+        MilestoneInline,
+        UpdateInline,
     ]
 
 
@@ -118,8 +129,8 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
     list_display = ["action", "date", "rag", "author_name"]
     list_filter = ["rag"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return obj is None
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -6,6 +6,7 @@ is an objective or "priority action", and an action is one line of the delivery 
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -72,7 +73,7 @@ class Strategy(TimestampedModel):
     @property
     def period(self) -> str:
         if self.period_start and self.period_end:
-            return f"{self.period_start}–{self.period_end}"
+            return f"{self.period_start}\N{EN DASH}{self.period_end}"
         return str(self.period_start or self.period_end or "")
 
     def clean(self) -> None:
@@ -106,9 +107,7 @@ class ApprovalDecision(TimestampedModel):
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="approvals")
     body = models.CharField(max_length=200, help_text="e.g. Council Cabinet, ICB Board")
     date = models.DateField(null=True, blank=True)
-    decision = models.CharField(
-        max_length=30, choices=Decision.choices, default=Decision.APPROVED
-    )
+    decision = models.CharField(max_length=30, choices=Decision.choices, default=Decision.APPROVED)
     note = models.TextField(blank=True)
 
     class Meta:
@@ -153,7 +152,7 @@ class Theme(TimestampedModel):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes_led"
     )
     position = models.PositiveIntegerField(default=0)
-    indicators = models.ManyToManyField(
+    indicators: models.ManyToManyField[Indicator, ThemeIndicator] = models.ManyToManyField(
         Indicator, through="ThemeIndicator", blank=True, related_name="themes"
     )
 
@@ -273,16 +272,16 @@ class Action(TimestampedModel):
         default=1, help_text="Raised on every save, so that concurrent edits can be detected."
     )
 
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, ActionOrganisation] = models.ManyToManyField(
         Organisation, through="ActionOrganisation", blank=True, related_name="actions"
     )
-    boards = models.ManyToManyField(
+    boards: models.ManyToManyField[GovernanceBoard, ActionBoard] = models.ManyToManyField(
         GovernanceBoard, through="ActionBoard", blank=True, related_name="actions"
     )
-    indicators = models.ManyToManyField(
+    indicators: models.ManyToManyField[Indicator, ActionIndicator] = models.ManyToManyField(
         Indicator, through="ActionIndicator", blank=True, related_name="actions"
     )
-    links = models.ManyToManyField(
+    links: models.ManyToManyField[OtherStrategy, ActionLink] = models.ManyToManyField(
         OtherStrategy, through="ActionLink", blank=True, related_name="actions"
     )
 
@@ -350,6 +349,9 @@ class ActionOrganisation(models.Model):
     class Meta:
         ordering = ["position", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.organisation} {'leads' if self.is_lead else 'supports'} {self.action}"
+
 
 class ActionBoard(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="board_links")
@@ -359,6 +361,9 @@ class ActionBoard(models.Model):
     class Meta:
         ordering = ["position", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.board} oversees {self.action}"
+
 
 class ActionIndicator(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicator_links")
@@ -367,6 +372,9 @@ class ActionIndicator(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} contributes to {self.indicator}"
 
 
 class ActionLink(models.Model):
@@ -379,6 +387,9 @@ class ActionLink(models.Model):
     class Meta:
         ordering = ["position", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.action} serves {self.other_strategy}"
+
 
 class ThemeIndicator(models.Model):
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="indicator_links")
@@ -387,6 +398,9 @@ class ThemeIndicator(models.Model):
 
     class Meta:
         ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.theme} measured by {self.indicator}"
 
 
 class Milestone(TimestampedModel):
@@ -431,5 +445,5 @@ class ProgressUpdate(models.Model):
             raise ValidationError("Progress updates are append-only: add a new update instead.")
         super().save(*args, **kwargs)
 
-    def sort_key(self) -> tuple[date, int]:
-        return (self.date or date.min, self.pk or 0)
+    def sort_key(self) -> tuple[dt.date, int]:
+        return (self.date or dt.date.min, self.pk or 0)

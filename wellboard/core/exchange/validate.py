@@ -37,5 +37,5 @@ def load_document(text: str | bytes) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ExchangeError(f"not valid JSON: {exc}".splitlines()[0]) from exc
     validate(document)
-    assert isinstance(document, dict)  # noqa: S101 - the schema requires an object
+    assert isinstance(document, dict)
     return document

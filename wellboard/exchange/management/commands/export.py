@@ -17,9 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            strategy = Strategy.objects.select_related("partnership").get(
-                pk=options["strategy_id"]
-            )
+            strategy = Strategy.objects.select_related("partnership").get(pk=options["strategy_id"])
         except Strategy.DoesNotExist:
-            raise CommandError(f"no strategy with id {options['strategy_id']}", returncode=2) from None
+            raise CommandError(
+                f"no strategy with id {options['strategy_id']}", returncode=2
+            ) from None
         self.stdout.write(dumps(export_strategy(strategy)), ending="")

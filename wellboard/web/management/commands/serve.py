@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from gunicorn.app.base import BaseApplication
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     """Gunicorn configured from arguments, not from the command line it was started with."""
 
     def __init__(self, settings: dict[str, Any]) -> None:

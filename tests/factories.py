@@ -1,0 +1,122 @@
+"""factory_boy factories for the domain model; each builds the smallest valid object."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.contrib.auth.models import User
+
+from wellboard.accounts.models import Membership
+from wellboard.indicators.models import Indicator
+from wellboard.partnerships.models import GovernanceBoard, Organisation, Partnership, Person
+from wellboard.strategy.models import Action, Plan, Priority, ProgressUpdate, Strategy, Theme
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+
+    name = factory.Sequence(lambda n: f"Borough {n} Health and Wellbeing Board")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Partner Trust {n}")
+    acronym = factory.Sequence(lambda n: f"PT{n}")
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GovernanceBoard
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Sub-group {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Officer {n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    code = factory.Sequence(lambda n: f"PHOF 2.{n:02d}")
+    name = "An outcome indicator"
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Joint Health and Wellbeing Strategy {n}")
+    period_start = 2024
+    period_end = 2027
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    strategy = factory.SubFactory(StrategyFactory)
+    title = "Delivery plan"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    plan = factory.SubFactory(PlanFactory)
+    title = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    theme = factory.SubFactory(ThemeFactory)
+    title = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    priority = factory.SubFactory(PriorityFactory)
+    title = factory.Sequence(lambda n: f"Action {n}")
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    date = dt.date(2026, 10, 1)
+    text = "Progress as planned."
+    rag = "green"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    partnership = factory.SubFactory(PartnershipFactory)
+    role = Membership.Role.BOARD_MEMBER
