@@ -152,6 +152,9 @@ class Theme(TimestampedModel):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes_led"
     )
     position = models.PositiveIntegerField(default=0)
+    weight = models.PositiveSmallIntegerField(
+        default=1, help_text="How much this counts when progress is rolled up."
+    )
     indicators: models.ManyToManyField[Indicator, ThemeIndicator] = models.ManyToManyField(
         Indicator, through="ThemeIndicator", blank=True, related_name="themes"
     )
@@ -185,6 +188,9 @@ class Priority(TimestampedModel):
         help_text="Another plan that delivers this priority, e.g. a Staying Healthy action plan.",
     )
     position = models.PositiveIntegerField(default=0)
+    weight = models.PositiveSmallIntegerField(
+        default=1, help_text="How much this counts when progress is rolled up."
+    )
 
     class Meta:
         ordering = ["position", "id"]
@@ -268,12 +274,17 @@ class Action(TimestampedModel):
     role_type = models.CharField(max_length=20, choices=RoleType.choices, blank=True)
     percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    weight = models.PositiveSmallIntegerField(
+        default=1, help_text="How much this counts when progress is rolled up."
+    )
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so that concurrent edits can be detected."
     )
 
-    organisations: models.ManyToManyField[Organisation, ActionOrganisation] = models.ManyToManyField(
-        Organisation, through="ActionOrganisation", blank=True, related_name="actions"
+    organisations: models.ManyToManyField[Organisation, ActionOrganisation] = (
+        models.ManyToManyField(
+            Organisation, through="ActionOrganisation", blank=True, related_name="actions"
+        )
     )
     boards: models.ManyToManyField[GovernanceBoard, ActionBoard] = models.ManyToManyField(
         GovernanceBoard, through="ActionBoard", blank=True, related_name="actions"
