@@ -5,12 +5,30 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CSS := wellboard/web/static/wellboard/build/wellboard.css
+# Third-party files the pages serve, copied from node_modules at set-up (never committed).
+VENDOR := wellboard/web/static/vendor
+VENDOR_STAMP := $(VENDOR)/.copied
 PG_URL ?= postgres://root@127.0.0.1:5432/wellboard
 export DJANGO_SETTINGS_MODULE := wellboard.settings
 
-.PHONY: setup run test lint pytest test-postgres bench-stats bench-import clean
+# Debian packages the tests need: a real browser, PDF tools and WeasyPrint's libraries.
+DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
+	libharfbuzz-subset0 fonts-liberation
 
-setup: $(STAMP) node_modules/.installed $(CSS)
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import clean
+
+setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
+
+# Installs only what is missing; needs root (CI runs as root). Elsewhere it says what to do.
+setup-system:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "== installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "== please install: sudo apt-get install $$missing"; exit 1; fi; \
+	fi
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +44,13 @@ $(CSS): node_modules/.installed $(wildcard wellboard/web/scss/*.scss)
 	mkdir -p $(dir $(CSS))
 	npx --no-install sass --no-source-map --quiet-deps --silence-deprecation=import \
 	  --load-path=node_modules --style=compressed wellboard/web/scss/wellboard.scss $(CSS)
+
+$(VENDOR_STAMP): node_modules/.installed
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/nhsuk $(VENDOR)/htmx
+	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets $(VENDOR)/nhsuk/assets
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js $(VENDOR)/nhsuk/
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	touch $@
 
 run: setup
 	DEBUG=true $(BIN)/wellboard migrate --no-input
@@ -49,7 +74,7 @@ test-postgres: setup
 	  else echo "== PostgreSQL pass skipped: no server answers on 127.0.0.1:5432"; fi; \
 	fi
 
-test: lint pytest test-postgres
+test: setup-system lint pytest test-postgres
 
 bench-stats: setup
 	$(PY) benchmarks/bench_stats.py
@@ -58,4 +83,4 @@ bench-import: setup
 	$(PY) benchmarks/bench_import.py
 
 clean:
-	rm -rf $(VENV) node_modules build $(dir $(CSS)) wellboard.sqlite3
+	rm -rf $(VENV) node_modules build $(dir $(CSS)) $(VENDOR) wellboard.sqlite3

@@ -123,9 +123,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "build" / "static"))
-NHSUK_FRONTEND_DIR = PROJECT_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
-HTMX_DIR = PROJECT_DIR / "node_modules" / "htmx.org" / "dist"
-STATICFILES_DIRS = [("nhsuk", NHSUK_FRONTEND_DIR), ("htmx", HTMX_DIR)]
+# `make setup` copies the NHS.UK frontend and htmx from node_modules into web/static/vendor.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
