@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -81,6 +81,12 @@ bench-stats: setup
 
 bench-import: setup
 	$(PY) benchmarks/bench_import.py
+
+bench-web: setup
+	$(PY) benchmarks/bench_web.py
+
+bench-reports: setup
+	$(PY) benchmarks/bench_reports.py
 
 clean:
 	rm -rf $(VENV) node_modules build $(dir $(CSS)) $(VENDOR) wellboard.sqlite3

@@ -120,3 +120,27 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     partnership = factory.SubFactory(PartnershipFactory)
     role = Membership.Role.BOARD_MEMBER
+
+
+class OtherStrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.OtherStrategy"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Housing Strategy {n}")
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.WorkingGroup"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Wellbeing Group {n}")
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practice.GoodPractice"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Community walking project {n}")

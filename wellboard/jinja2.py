@@ -39,4 +39,7 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {"url": url, "static": static, "csrf_input": csrf_input, "get_messages": get_messages}
     )
+    from wellboard.partnerships.glossary import markup as glossary
+
+    env.filters["glossary"] = glossary  # {{ text | glossary(terms) }}: acronyms as <abbr>
     return env

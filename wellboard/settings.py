@@ -61,6 +61,11 @@ INSTALLED_APPS = [
     "wellboard.strategy",
     "wellboard.exchange",
     "wellboard.demo",
+    "wellboard.history",
+    "wellboard.practice",
+    "wellboard.tasks",
+    "wellboard.reports",
+    "wellboard.imports",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wellboard.history.middleware.HistoryUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -110,6 +116,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Background tasks: "thread" runs them beside the request (development), "worker" leaves
+# them for `wellboard worker` (production, where a restart must not lose a task).
+WELLBOARD_TASKS = os.environ.get("WELLBOARD_TASKS", "thread" if DEBUG else "worker")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -123,6 +133,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# Plan uploads larger than this are refused before any parsing (issue #3).
+IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "build" / "static"))

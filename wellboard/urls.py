@@ -3,5 +3,13 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("reports/", include("wellboard.reports.urls")),
+    path("tasks/", include("wellboard.tasks.urls")),
+    path("imports/", include("wellboard.imports.urls")),
     path("", include("wellboard.web.urls")),
+    path("accounts/", include("wellboard.accounts.urls")),
+    path("", include("wellboard.strategy.urls")),
+    path("", include("wellboard.indicators.urls")),
+    path("", include("wellboard.partnerships.urls")),
+    path("practice/", include("wellboard.practice.urls")),
 ]

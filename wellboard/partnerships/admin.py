@@ -1,12 +1,16 @@
 from django.contrib import admin
 
 from wellboard.partnerships.models import (
+    ActionMerge,
     GlossaryTerm,
     GovernanceBoard,
+    IntendedPair,
     Organisation,
     OtherStrategy,
     Partnership,
     Person,
+    WorkingGroup,
+    WorkingGroupPlace,
 )
 
 
@@ -25,9 +29,10 @@ class GovernanceBoardAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "acronym", "kind", "partnership"]
+    list_display = ["name", "acronym", "kind", "parent", "partnership"]
     list_filter = ["partnership", "kind"]
     search_fields = ["name", "acronym"]
+    raw_id_fields = ["parent"]
 
 
 @admin.register(Person)
@@ -35,6 +40,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "job_title", "organisation", "board_role", "partnership"]
     list_filter = ["partnership", "board_role"]
     search_fields = ["name", "job_title", "email"]
+    filter_horizontal = ["boards"]
 
 
 @admin.register(GlossaryTerm)
@@ -49,3 +55,34 @@ class OtherStrategyAdmin(admin.ModelAdmin):
     list_display = ["title", "owner", "partnership"]
     list_filter = ["partnership"]
     search_fields = ["title"]
+
+
+class WorkingGroupPlaceInline(admin.TabularInline):
+    model = WorkingGroupPlace
+    extra = 1
+    raw_id_fields = ["organisation", "person"]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "reports_to", "partnership"]
+    list_filter = ["partnership"]
+    search_fields = ["name", "purpose"]
+    raw_id_fields = ["actions"]
+    inlines = [WorkingGroupPlaceInline]
+
+
+@admin.register(ActionMerge)
+class ActionMergeAdmin(admin.ModelAdmin):
+    list_display = ["removed_ref", "removed_title", "kept_ref", "merged_by", "created_at"]
+    list_filter = ["partnership"]
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(IntendedPair)
+class IntendedPairAdmin(admin.ModelAdmin):
+    list_display = ["first", "second", "decided_by", "created_at"]
+    list_filter = ["partnership"]
+    raw_id_fields = ["first", "second"]

@@ -6,6 +6,7 @@ of one partnership is ever shown to the users of another.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -73,12 +74,31 @@ class Organisation(TimestampedModel):
     acronym = models.CharField(max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The body this one is part of, e.g. a council's public health team.",
+    )
 
     class Meta:
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["partnership", "name"], name="unique_organisation_name")
         ]
+
+    def clean(self) -> None:
+        if self.parent_id is None:
+            return
+        if self.parent is None or self.parent.partnership_id != self.partnership_id:
+            raise ValidationError({"parent": "The parent must be in the same partnership."})
+        ancestor: Organisation | None = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "An organisation cannot be its own ancestor."})
+            ancestor = ancestor.parent
 
     def __str__(self) -> str:
         return self.acronym or self.name
@@ -109,6 +129,9 @@ class Person(TimestampedModel):
     )
     board_role = models.CharField(max_length=20, choices=BoardRole.choices, blank=True)
     email = models.EmailField(blank=True)
+    boards = models.ManyToManyField(
+        GovernanceBoard, blank=True, related_name="members", help_text="Boards they sit on."
+    )
 
     class Meta:
         ordering = ["id"]
@@ -155,3 +178,25 @@ class OtherStrategy(TimestampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Working groups and duplicate decisions live in their own modules; importing them here
+# registers them with the app and lets callers import every partnership model from here.
+from wellboard.partnerships.duplicate_models import (  # noqa: E402
+    ActionMerge,
+    IntendedPair,
+)
+from wellboard.partnerships.working_groups import WorkingGroup, WorkingGroupPlace  # noqa: E402
+
+__all__ = [
+    "ActionMerge",
+    "GlossaryTerm",
+    "GovernanceBoard",
+    "IntendedPair",
+    "Organisation",
+    "OtherStrategy",
+    "Partnership",
+    "Person",
+    "WorkingGroup",
+    "WorkingGroupPlace",
+]

@@ -62,7 +62,8 @@ def action_queryset() -> object:
     return Action.objects.select_related("lead_officer").prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
-        "updates",
+        # Updates awaiting approval, or returned, do not count until approved.
+        Prefetch("updates", queryset=ProgressUpdate.objects.counted()),
     )
 
 

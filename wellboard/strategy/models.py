@@ -59,6 +59,15 @@ class Strategy(TimestampedModel):
     published = models.BooleanField(
         default=False, help_text="Shown on the public pages when ticked."
     )
+    requires_approval = models.BooleanField(
+        default=False,
+        help_text="Progress updates count only once an administrator approves them.",
+    )
+    locked_through = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Reporting periods up to this day are locked: the board paper is out.",
+    )
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -429,6 +438,12 @@ class Milestone(TimestampedModel):
         return self.title
 
 
+class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
+    def counted(self) -> ProgressUpdateQuerySet:
+        """Updates that count in roll-ups and reports: unreviewed or approved ones."""
+        return self.filter(models.Q(review__isnull=True) | models.Q(review__decision="approved"))
+
+
 class ProgressUpdate(models.Model):
     """A dated progress note on an action. Append-only: a correction is a new update."""
 
@@ -443,7 +458,15 @@ class ProgressUpdate(models.Model):
     )
     percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
     evidence_url = models.URLField(blank=True, max_length=500)
+    # The calendar's suggestion at the time, kept so that an override stays visible.
+    suggested_rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
+    override_reason = models.TextField(blank=True)
+    supersedes = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="superseded_by"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -458,3 +481,8 @@ class ProgressUpdate(models.Model):
 
     def sort_key(self) -> tuple[dt.date, int]:
         return (self.date or dt.date.min, self.pk or 0)
+
+
+# Review and comment records live in their own module; importing them here registers them
+# with the app and lets callers import every strategy model from one place.
+from wellboard.strategy.workflow_models import ActionComment, UpdateReview  # noqa: E402, F401

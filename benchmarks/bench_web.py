@@ -1,0 +1,108 @@
+"""Time every delivery page on the demo strategy: median and p95 server time, queries.
+
+Loads the demo (wellboard/demo/demo_plan.json) into a throw-away test database, signs in
+as the demo lead officer, and requests each page 50 times through Django's test client,
+which runs the whole request in-process: the time is server time (middleware, views,
+queries, templates), with no network. Query counts are per request.
+
+Target: under 100 ms per page.
+Run: make bench-web  (or .venv/bin/python benchmarks/bench_web.py)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wellboard.settings")
+os.environ.setdefault("WELLBOARD_ALLOW_INSECURE_KEY", "true")
+
+import django
+
+django.setup()
+
+from django.contrib.auth.models import User  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_test_environment,
+)
+
+REQUESTS = 50
+TARGET_MS = 100.0
+
+
+def pages() -> list[tuple[str, str]]:
+    from wellboard.demo.services import load_demo
+    from wellboard.strategy.models import Action
+
+    strategy = load_demo().strategy
+    lead = User.objects.get(username="lead1")
+    person_id = lead.memberships.get().person_id
+    action = (
+        Action.objects.filter(priority__theme__plan__strategy=strategy, lead_officer_id=person_id)
+        .select_related("priority")
+        .first()
+    )
+    assert action is not None, "the demo has no action led by lead1"
+    return [
+        ("overview", f"/strategies/{strategy.pk}/"),
+        ("theme", f"/themes/{action.priority.theme_id}/"),
+        ("priority", f"/priorities/{action.priority_id}/"),
+        ("action", f"/actions/{action.pk}/"),
+        ("add update", f"/actions/{action.pk}/update/"),
+        ("edit action", f"/actions/{action.pk}/edit/"),
+        ("action list", "/actions/"),
+        ("list filtered", "/actions/?status=amber&q=health"),
+        ("list CSV", "/actions/?format=csv"),
+        ("my actions", "/my/actions/"),
+        ("public", f"/public/strategies/{strategy.pk}/"),
+        ("sign in", "/accounts/login/"),
+    ]
+
+
+def measure(client: Client, url: str) -> tuple[float, float, int]:
+    client.get(url)  # warm caches (templates, content types)
+    timings = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    p95 = statistics.quantiles(timings, n=20)[-1]
+    return statistics.median(timings), p95, len(captured)
+
+
+def main() -> int:
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        targets = pages()
+        client, anonymous = Client(), Client()
+        client.force_login(User.objects.get(username="lead1"))
+        from wellboard.strategy.models import Action
+
+        print(f"demo: {Action.objects.count()} actions; {REQUESTS} requests per page")
+        print(f"{'page':<15}{'median ms':>11}{'p95 ms':>9}{'queries':>9}")
+        worst = 0.0
+        for name, url in targets:
+            public = url.startswith(("/public/", "/accounts/login/"))
+            median, p95, queries = measure(anonymous if public else client, url)
+            worst = max(worst, median)
+            print(f"{name:<15}{median:>11.1f}{p95:>9.1f}{queries:>9}")
+        verdict = "within" if worst < TARGET_MS else "OVER"
+        print(f"slowest median {worst:.1f} ms: {verdict} the {TARGET_MS:.0f} ms target")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

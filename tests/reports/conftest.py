@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from wellboard.demo.services import load_demo
+from wellboard.reports.build import RenderedReport, produce
+from wellboard.reports.params import ReportParams, build_params
+from wellboard.strategy.models import Action, ProgressUpdate, Strategy
+
+DEMO_TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo(monkeypatch: pytest.MonkeyPatch) -> Strategy:
+    monkeypatch.setenv("WELLBOARD_DEMO_PASSWORD", "demo-password-1")
+    return load_demo().strategy
+
+
+def demo_actions(strategy: Strategy) -> list[Action]:
+    return list(
+        Action.objects.filter(priority__theme__plan=strategy.main_plan).prefetch_related("updates")
+    )
+
+
+def latest_text(action: Action, as_of: dt.date = DEMO_TODAY) -> str:
+    """The newest counted update written by `as_of`, worked out independently of reports."""
+    updates = [
+        u
+        for u in ProgressUpdate.objects.counted().filter(action=action)
+        if u.text and (u.date is None or u.date <= as_of)
+    ]
+    if not updates:
+        return ""
+    return max(updates, key=lambda u: (u.date or dt.date.min, u.pk)).text
+
+
+def params(strategy: Strategy, kind: str, **values: Any) -> ReportParams:
+    values.setdefault("as_of", DEMO_TODAY)
+    return build_params(kind=kind, strategy=strategy, today=DEMO_TODAY, **values)
+
+
+def rendered(strategy: Strategy, kind: str, fmt: str, **values: Any) -> RenderedReport:
+    return produce(params(strategy, kind, **values), fmt)

@@ -1,0 +1,132 @@
+"""The annual implementation report and the exception report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from tests.reports.conftest import DEMO_TODAY, demo_actions, params, rendered
+from wellboard.reports.build import build_report
+from wellboard.reports.document import Heading, StackedBarChart
+from wellboard.reports.exception_report import COLUMNS as EXCEPTION_COLUMNS
+from wellboard.reports.models import ReportSnapshot
+from wellboard.reports.params import ReportError
+from wellboard.strategy.models import Milestone, Strategy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_annual_report_counts_every_action_by_theme(demo: Strategy) -> None:
+    report = build_report(params(demo, "annual", year=2025))
+    assert report.as_of == dt.date(2026, 3, 31)  # the year has ended: its last day
+    chart = next(b for b in report.blocks if isinstance(b, StackedBarChart))
+    assert sum(chart.total(i) for i in range(len(chart.categories))) == len(demo_actions(demo))
+    level1 = [b.text for b in report.blocks if isinstance(b, Heading) and b.level == 1]
+    assert level1 == [
+        "Delivery by theme",
+        "Achievements",
+        "Exceptions",
+        "Outcome indicators",
+        "What changed since the last report",
+    ]
+
+
+def test_annual_achievements_are_this_years(demo: Strategy) -> None:
+    report = build_report(params(demo, "annual", year=2025))
+    completed, milestones = report.tables()[0], report.tables()[1]
+    for row in completed.rows:
+        done = dt.datetime.strptime(row[2].text, "%d %b %Y").date()
+        assert dt.date(2025, 4, 1) <= done <= dt.date(2026, 3, 31)
+        assert row[2].status == "complete"
+    reached = Milestone.objects.filter(
+        action__priority__theme__plan=demo.main_plan,
+        done_on__range=(dt.date(2025, 4, 1), dt.date(2026, 3, 31)),
+    )
+    assert reached.exists()
+    assert {r[0].text for r in milestones.rows} == set(reached.values_list("title", flat=True))
+
+
+def test_annual_changes_compare_two_dates(demo: Strategy) -> None:
+    since = dt.date(2025, 3, 31)
+    report = build_report(params(demo, "annual", year=2025, since=since))
+    changes = report.tables()[-1]
+    before = {
+        r[1].text: r
+        for t in build_report(params(demo, "delivery", as_of=since)).tables("actions")
+        for r in t.rows
+    }
+    after = {
+        r[1].text: r
+        for t in build_report(params(demo, "delivery", as_of=dt.date(2026, 3, 31))).tables(
+            "actions"
+        )
+        for r in t.rows
+    }
+    expected = {title for title in after if after[title][6].status != before[title][6].status}
+    assert expected
+    assert {r[1].text for r in changes.rows} == expected
+
+
+def test_annual_formats_carry_the_chart(demo: Strategy) -> None:
+    html = rendered(demo, "annual", "html", year=2025).content.decode()
+    assert "<svg" in html and "wb-chart" in html
+    workbook = rendered(demo, "annual", "xlsx", year=2025).content
+    names = zipfile.ZipFile(io.BytesIO(workbook)).namelist()
+    assert any(name.startswith("xl/charts/chart") for name in names)
+    document = docx.Document(io.BytesIO(rendered(demo, "annual", "docx", year=2025).content))
+    assert any(t.rows[0].cells[0].text == "Theme" for t in document.tables)
+    pdf = PdfReader(io.BytesIO(rendered(demo, "annual", "pdf", year=2025).content))
+    assert "Delivery by theme" in pdf.pages[0].extract_text()
+
+
+def test_a_year_after_the_report_date_is_refused(demo: Strategy) -> None:
+    with pytest.raises(ReportError, match="starts after"):
+        build_report(params(demo, "annual", year=2027))
+
+
+def test_exception_report_lists_exactly_the_exceptions(demo: Strategy) -> None:
+    since = dt.date(2026, 9, 1)
+    report = build_report(params(demo, "exceptions", since=since))
+    listed = {r[1].text: r for t in report.tables("actions") for r in t.rows}
+    assert report.tables("actions")[0].columns == EXCEPTION_COLUMNS
+    for action in demo_actions(demo):
+        status = str(action.status_on(DEMO_TODAY))
+        dated = [u.date for u in action.updates.all() if u.date]
+        silent = not dated or max(dated) <= since
+        expected = status != "complete" and (status in {"red", "overdue"} or silent)
+        assert (action.title in listed) == expected, action.title
+    assert listed
+
+
+def test_exception_groups_are_lead_organisations(demo: Strategy) -> None:
+    report = build_report(params(demo, "exceptions", since=dt.date(2026, 9, 1)))
+    headings = [b.text for b in report.blocks if isinstance(b, Heading)]
+    for table, heading in zip(report.tables("actions"), headings, strict=True):
+        assert {c[0] for c in table.context} == {heading}
+    actions = {a.title: a for a in demo_actions(demo)}
+    for table, heading in zip(report.tables("actions"), headings, strict=True):
+        for row in table.rows:
+            assert actions[row[1].text].lead_labels()[0] == heading
+
+
+def test_previous_meeting_comes_from_the_last_snapshot(demo: Strategy) -> None:
+    board = demo.partnership.boards.first()
+    assert board is not None
+    ReportSnapshot.objects.create(
+        strategy=demo,
+        kind="exceptions",
+        format="pdf",
+        content=b"%PDF",
+        filename="x.pdf",
+        content_type="application/pdf",
+        as_of=dt.date(2026, 8, 14),
+        meeting_date=dt.date(2026, 8, 14),
+        board=board,
+    )
+    report = build_report(params(demo, "exceptions", board=board.name))
+    assert ("Previous meeting", "14 Aug 2026") in report.meta

@@ -1,0 +1,360 @@
+"""Decidim accountability results CSV <-> plan exchange documents (pure Python).
+
+Councils that already publish delivery in Decidim's accountability component
+(docs.decidim.org, "Accountability" component: results, their statuses and
+progress) export one row per result: ``id``, ``parent/id``, the translated
+``title/en`` (or ``title``), ``description/en``, ``start_date``, ``end_date``,
+``status`` (its name), ``progress`` (0-100), plus category and scope columns.
+
+The mapping rule, since Decidim has two levels where a plan has three:
+
+- a result with no parent is a *priority*; every priority sits under one theme,
+  because Decidim has nothing above a result (categories and scopes are a
+  taxonomy, not plan structure, and are ignored with a warning);
+- a result with a parent is an *action* of its top-level ancestor's priority
+  (a deeper result is flattened onto that priority, with a warning);
+- a top-level result with no children but with dates, a status or progress
+  becomes a priority holding one action of the same title, so none of that is lost;
+- ``progress`` is the action's ``percent_complete``; the status name becomes the
+  ``rag`` of one undated update that carries the progress too;
+- ``start_date``/``end_date`` are ``due_start``/``due_end``, and ``due_text``
+  keeps them as written.
+
+Export writes the same columns back (priority rows carry the mean progress of
+their actions, as Decidim shows a parent), so an export re-imports to the same
+priorities, actions, dates, statuses and progress.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from wellboard.core.parsing import ParseResult, PlanImportError
+from wellboard.core.parsing.csv_reader import decode_text
+from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
+
+DEFAULT_THEME = "Results"
+EXPORT_COLUMNS = (
+    "id",
+    "parent/id",
+    "title/en",
+    "description/en",
+    "start_date",
+    "end_date",
+    "status/name/en",
+    "progress",
+)
+IGNORED_PREFIXES = ("category", "scope")
+UPDATE_TEXT = "Imported from Decidim: {status}"
+
+# Decidim statuses are named by each council; these are the common names.
+STATUS_RAG: dict[str, str] = {
+    "completed": "complete",
+    "complete": "complete",
+    "finished": "complete",
+    "done": "complete",
+    "executed": "complete",
+    "delivered": "complete",
+    "not started": "not_started",
+    "planned": "not_started",
+    "pending": "not_started",
+    "to do": "not_started",
+    "in progress": "green",
+    "ongoing": "green",
+    "on going": "green",
+    "on track": "green",
+    "started": "green",
+    "in execution": "green",
+    "at risk": "amber",
+    "delayed": "amber",
+    "behind schedule": "amber",
+    "on hold": "amber",
+    "off track": "red",
+    "cancelled": "red",
+    "canceled": "red",
+    "stopped": "red",
+    "blocked": "red",
+}
+RAG_STATUS = {
+    "complete": "Completed",
+    "green": "In progress",
+    "amber": "At risk",
+    "red": "Off track",
+    "not_started": "Not started",
+}
+
+_TAG = re.compile(r"<[^<>]*>")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _key(header: str) -> str:
+    return header.strip().lstrip("\ufeff").lower()
+
+
+def _first_column(headers: Iterable[str], *names: str, prefix: str = "") -> str | None:
+    present = list(headers)
+    for name in names:
+        if name in present:
+            return name
+    if prefix:
+        return next((h for h in present if h.startswith(prefix)), None)
+    return None
+
+
+def is_decidim_header(headers: Iterable[str]) -> bool:
+    """True for a results export: an id, a parent id and a title column."""
+    keys = [_key(h) for h in headers]
+    title = _first_column(keys, "title", prefix="title/")
+    return "id" in keys and "parent/id" in keys and title is not None
+
+
+def looks_like_decidim(path: Path) -> bool:
+    """Whether a CSV file's header row is a Decidim results header (cheap: first line only)."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(8192)
+    except OSError:
+        return False
+    line = decode_text(first).splitlines()[0] if first else ""
+    for delimiter in ",;\t":
+        if is_decidim_header(next(csv.reader([line], delimiter=delimiter), [])):
+            return True
+    return False
+
+
+def _plain(text: str) -> str:
+    """Decidim stores descriptions as HTML from its editor; a plan holds plain text."""
+    with_breaks = re.sub(r"</p>|<br\s*/?>", "\n", text, flags=re.IGNORECASE)
+    lines = (
+        " ".join(html.unescape(_TAG.sub(" ", line)).split()) for line in with_breaks.split("\n")
+    )
+    return "\n".join(line for line in lines if line)
+
+
+class _Reader:
+    """Builds the document from the rows; collects warnings rather than failing on a row."""
+
+    def __init__(self, shown: str, headers: list[str]) -> None:
+        self.shown = shown
+        self.warnings: list[str] = []
+        self.title_col = _first_column(headers, "title", "title/en", prefix="title/") or ""
+        self.description_col = _first_column(
+            headers, "description", "description/en", prefix="description/"
+        )
+        self.status_col = _first_column(
+            headers, "status/name/en", "status/name", "status", prefix="status/name/"
+        )
+        ignored = sorted({h for h in headers if h.startswith(IGNORED_PREFIXES)})
+        if ignored:
+            self.warnings.append(
+                f"Decidim columns ignored (categories and scopes are not plan structure): "
+                f"{', '.join(ignored)}"
+            )
+
+    def read(self, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+        results: dict[str, dict[str, str]] = {}
+        for number, row in enumerate(rows, start=2):
+            rid = row.get("id", "").strip()
+            if not rid or not row.get(self.title_col, "").strip():
+                self.warnings.append(f"row {number}: no id or no title, skipped")
+                continue
+            if rid in results:
+                self.warnings.append(f"row {number}: id {rid} repeated, skipped")
+                continue
+            results[rid] = row
+        children: dict[str, list[str]] = {rid: [] for rid in results}
+        tops: list[str] = []
+        for rid in results:
+            top = self._top_of(rid, results)
+            (tops if top == rid else children[top]).append(rid)
+        return [self._priority(n, rid, results, children[rid]) for n, rid in enumerate(tops, 1)]
+
+    def _top_of(self, rid: str, results: dict[str, dict[str, str]]) -> str:
+        seen = [rid]
+        current = rid
+        while parent := results[current].get("parent/id", "").strip():
+            if parent not in results:
+                self.warnings.append(f"result {current}: parent {parent} is not in the file")
+                break
+            if parent in seen:
+                self.warnings.append(f"result {rid}: its parents form a loop")
+                return rid
+            seen.append(parent)
+            current = parent
+        if len(seen) > 2:
+            self.warnings.append(f"result {rid}: nested {len(seen) - 1} deep, placed as an action")
+        return current
+
+    def _priority(
+        self, number: int, rid: str, results: dict[str, dict[str, str]], kids: list[str]
+    ) -> dict[str, Any]:
+        row = results[rid]
+        actions = [self._action(f"1.{number}.{i}", results[k]) for i, k in enumerate(kids, 1)]
+        if not actions and self._has_progress(row):
+            actions = [self._action(f"1.{number}.1", row)]
+        return {
+            "ref": f"1.{number}",
+            "title": row[self.title_col].strip(),
+            "description": _plain(row.get(self.description_col or "", "")),
+            "actions": actions,
+        }
+
+    def _has_progress(self, row: dict[str, str]) -> bool:
+        keys = ("start_date", "end_date", "progress", self.status_col or "")
+        return any(row.get(key, "").strip() for key in keys if key)
+
+    def _action(self, ref: str, row: dict[str, str]) -> dict[str, Any]:
+        where = f"result {row['id'].strip()}"
+        start = self._date(row.get("start_date", ""), where)
+        end = self._date(row.get("end_date", ""), where)
+        percent = self._percent(row.get("progress", ""), where)
+        status = row.get(self.status_col or "", "").strip()
+        rag = STATUS_RAG.get(" ".join(status.lower().replace("_", " ").split()))
+        if status and rag is None:
+            self.warnings.append(f"{where}: status {status!r} not understood, kept as a note")
+        written = [t for t in (row.get("start_date", ""), row.get("end_date", "")) if t.strip()]
+        action: dict[str, Any] = {
+            "ref": ref,
+            "title": row[self.title_col].strip(),
+            "description": _plain(row.get(self.description_col or "", "")),
+            "due_text": " to ".join(t.strip() for t in written),
+            "due_start": start.isoformat() if start else None,
+            "due_end": end.isoformat() if end else None,
+            "due_precision": "range" if start and end and start != end else "day" if end else "",
+            "percent_complete": percent,
+            "updates": [],
+        }
+        if status or percent is not None:
+            text = UPDATE_TEXT.format(status=status or "progress")
+            action["updates"] = [{"text": text, "rag": rag, "percent_complete": percent}]
+        return action
+
+    def _date(self, text: str, where: str) -> date | None:
+        text = text.strip()
+        if not text:
+            return None
+        if _ISO.match(text):
+            try:
+                return date.fromisoformat(text[:10])
+            except ValueError:
+                pass
+        self.warnings.append(f"{where}: date {text!r} is not a YYYY-MM-DD date, ignored")
+        return None
+
+    def _percent(self, text: str, where: str) -> int | None:
+        text = text.strip().rstrip("%")
+        if not text:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not 0 <= value <= 100:
+            self.warnings.append(f"{where}: progress {text!r} is not 0-100, ignored")
+            return None
+        return round(value)
+
+
+def read_results_csv(
+    path: Path, *, filename: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> ParseResult:
+    """Read a Decidim results export into an exchange document (see the module's rule)."""
+    shown = filename or path.name
+    check_file(path, shown, "csv", limits)
+    try:
+        text = decode_text(path.read_bytes())
+    except OSError as exc:
+        raise PlanImportError(shown, f"cannot be read ({exc.strerror or exc})") from exc
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        headers = [_key(h) for h in reader.fieldnames or []]
+        if not is_decidim_header(headers):
+            raise PlanImportError(shown, "not a Decidim results export (no id, parent/id, title)")
+        reader.fieldnames = headers
+        rows = [
+            {k: v or "" for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+            for _, row in zip(range(limits.max_rows), reader, strict=False)
+        ]
+    except csv.Error as exc:
+        raise PlanImportError(shown, f"the CSV file is damaged ({exc})") from exc
+    builder = _Reader(shown, headers)
+    priorities = builder.read(rows)
+    if not priorities:
+        raise PlanImportError(shown, "the Decidim export holds no results")
+    plan = {
+        "format": "wellboard-plan",
+        "version": 1,
+        "title": Path(shown).stem or "Decidim results",
+        "themes": [{"ref": "1", "title": DEFAULT_THEME, "priorities": priorities}],
+    }
+    return ParseResult(plan, builder.warnings, [])
+
+
+def _latest_rag(action: dict[str, Any]) -> str | None:
+    """The rag of the newest update that has one (undated ones count as oldest)."""
+    rated = [u for u in action.get("updates", []) if u.get("rag")]
+    if not rated:
+        return None
+    return max(enumerate(rated), key=lambda p: (p[1].get("date") or "", p[0]))[1]["rag"]
+
+
+def _action_percent(action: dict[str, Any]) -> int | None:
+    if action.get("percent_complete") is not None:
+        return int(action["percent_complete"])
+    percents = [
+        u["percent_complete"]
+        for u in action.get("updates", [])
+        if u.get("percent_complete") is not None
+    ]
+    return int(percents[-1]) if percents else None
+
+
+def result_rows(document: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per priority and action of the main plan, ids numbered from 1."""
+    rows: list[dict[str, str]] = []
+    for theme in document.get("themes", []):
+        for priority in theme.get("priorities", []):
+            parent_id = str(len(rows) + 1)
+            parent = dict.fromkeys(EXPORT_COLUMNS, "")
+            parent.update({"id": parent_id, "title/en": priority["title"]})
+            parent["description/en"] = priority.get("description", "")
+            rows.append(parent)
+            percents: list[int] = []
+            for action in priority.get("actions", []):
+                percent = _action_percent(action)
+                if percent is not None:
+                    percents.append(percent)
+                rag = _latest_rag(action)
+                rows.append(
+                    {
+                        "id": str(len(rows) + 1),
+                        "parent/id": parent_id,
+                        "title/en": action["title"],
+                        "description/en": action.get("description", ""),
+                        "start_date": action.get("due_start") or "",
+                        "end_date": action.get("due_end") or "",
+                        "status/name/en": RAG_STATUS[rag] if rag else "",
+                        "progress": "" if percent is None else str(percent),
+                    }
+                )
+            if percents:
+                parent["progress"] = str(round(sum(percents) / len(percents)))
+    return rows
+
+
+def write_results_csv(document: dict[str, Any]) -> str:
+    """The document as a Decidim results CSV (comma-separated, as Decidim writes it)."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(result_rows(document))
+    return out.getvalue()

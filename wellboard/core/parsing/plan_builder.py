@@ -1,0 +1,269 @@
+"""Building the exchange-format plan from a document's paragraphs and tables.
+
+Rules (the reasons are in the comments where each is applied):
+
+- Title: the document's title (a Title-style paragraph before the first
+  table), else its first paragraph before the first table, else the first
+  one-cell row above a spreadsheet's header, else the file's stem.
+- Themes come, in order of precedence, from a theme column, a key-value row
+  ("THEME | <title> | LEAD HWB MEMBER | <name>"), a row whose only filled cell
+  is the first, or the heading above a table (Heading style, a short bold
+  paragraph, a spreadsheet's sheet name when there are several, or in text
+  files a short line without closing punctuation). A "Possible indicators"
+  list under that heading becomes the theme's ``indicators[]``. A plan with
+  none of these (a two-level plan) gets one theme titled "Plan"; a document
+  whose first heading comes before any title gives that heading as the title.
+- Priorities come from the priority column or a key-value row ("PRIORITY
+  ACTION | <title> | LEAD OFFICER | <name>"). A row whose priority cell is empty
+  continues the priority above, across tables; actions met before any priority
+  of their theme go to a priority titled like the theme.
+- Actions: one per paragraph or bullet of the action cell (see actions.py for
+  how the other cells are shared out). A row with no action text but other data
+  continues the action above. An action cell that only introduces the bullets
+  below ("... healthy eating:" with nothing else on its row) is kept as a note
+  in the priority's description, since it describes all of the bullets that
+  follow rather than any one of them. An action cell that only names another
+  plan ("Staying Healthy action plan") sets the priority's ``sub_plan`` and
+  adds that plan to ``plans[]`` with no themes, instead of an action.
+- "As above", "As per above", "Ditto" in the indicators, due, lead, lead
+  officer, supporting, governance or codes columns take the value of the
+  nearest row above that has one.
+- Refs: a "No."/"Ref" column's value is kept (shared by several actions of one
+  cell as "4a", "4b"); a leading "1.2.3" in the action text is taken as its
+  ref; otherwise actions are numbered theme.priority.action ("1.2.3") from
+  their theme's and priority's refs, which come from the text ("Theme 2:",
+  "1. ...") or from their position.
+- Glossary: paragraphs or a table under a "Glossary"/"Abbreviations"/
+  "Acronyms" heading. Acronyms used in leads and supporting organisations are
+  kept as written; those missing from the glossary are listed in a warning.
+- Tables with no recognisable header row are skipped with a warning (a plan
+  may hold contact lists or budget tables); a table with no header of its own
+  continues under the previous table's header, as a table broken by a page
+  break does. A document with no plan table at all is an error.
+
+Where each part lives: block_kinds tells titles, headings and indicator lists apart;
+outline keeps the current theme and priority; rows turns a table row into actions, with
+as_above carrying values forward; plan_output writes the plan dict. This module walks the
+document's blocks in order and keeps the reading mode (glossary, indicator list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wellboard.core.parsing.block_kinds import (
+    fits_header,
+    heading_like,
+    indicator_item,
+    title_block,
+)
+from wellboard.core.parsing.glossary import (
+    is_glossary_heading,
+    parse_glossary_lines,
+    parse_glossary_rows,
+)
+from wellboard.core.parsing.headers import HeaderMap, detect_header, kv_pairs
+from wellboard.core.parsing.outline import Outline
+from wellboard.core.parsing.plan_output import acronym_warning, plan_dict, theme_dicts
+from wellboard.core.parsing.rows import RowReader
+from wellboard.core.parsing.table_model import (
+    Cell,
+    Paragraph,
+    SourceDocument,
+    Table,
+    filled_cells,
+    row_is_empty,
+)
+from wellboard.core.parsing.text_rules import indicator_entries, indicators_label
+
+DESCRIPTION_MAX_PARAGRAPHS = 20
+
+
+class NoPlanTableError(Exception):
+    """Raised when no table in the document has a recognisable plan header."""
+
+
+@dataclass
+class Built:
+    plan: dict[str, Any]
+    warnings: list[str]
+    unmapped_headers: list[str]
+
+
+class PlanBuilder:
+    """Reads blocks in order, keeping the current theme, priority and action."""
+
+    def __init__(self, column_map: dict[str, str], stem: str) -> None:
+        self.column_map = column_map
+        self.stem = stem
+        self.title = ""
+        self.outline = Outline()
+        self.rows = RowReader(self.outline, self._warn)
+        self.header: HeaderMap | None = None
+        self.mode = ""
+        self.glossary_lines: list[str] = []
+        self.glossary: list[dict[str, str]] = []
+        self.warnings: list[str] = []
+        self.unmapped: list[str] = []
+        self.plan_tables = 0
+        self.heading_since_table = False
+        self.indicator_list_seen = False
+        self.location = ""
+
+    # Blocks -------------------------------------------------------------------------------
+
+    def build(self, document: SourceDocument) -> Built:
+        self.warnings.extend(document.warnings)
+        title_paragraph = title_block(document)
+        if title_paragraph is not None:
+            self.title = title_paragraph.text
+        for block in document.blocks:
+            if block is title_paragraph:
+                continue
+            if isinstance(block, Table):
+                self._table(block)
+            else:
+                self._paragraph(block)
+        self._end_glossary()
+        if not self.plan_tables:
+            raise NoPlanTableError
+        return Built(self._plan(), self.warnings, self.unmapped)
+
+    def _paragraph(self, paragraph: Paragraph) -> None:
+        text = paragraph.text.strip()
+        if not text:
+            return
+        heading = heading_like(paragraph)
+        if heading and is_glossary_heading(text):
+            self._end_glossary()
+            self.mode = "glossary"
+            return
+        if self.mode == "glossary":
+            if paragraph.heading_level is None:
+                self.glossary_lines.append(text)
+                return
+            self._end_glossary()
+        outline = self.outline
+        if self.mode == "indicators":
+            if indicator_item(paragraph, self.indicator_list_seen):
+                self.indicator_list_seen |= paragraph.list_item
+                outline.pending_indicators.extend(
+                    e for e in indicator_entries(text) if e not in outline.pending_indicators
+                )
+                return
+            self.mode = ""
+        rest = indicators_label(text)
+        if rest is not None:
+            self.mode = "indicators"
+            self.indicator_list_seen = False
+            for item in re.split(r"\s*;\s*", rest):
+                outline.pending_indicators.extend(indicator_entries(item))
+            return
+        if not self.title and not self.plan_tables and paragraph.role != "sheet":
+            self.title = text
+            return
+        if heading:
+            self.heading_since_table = True
+            outline.pending_heading = text
+            outline.pending_description = []
+            outline.pending_indicators = []
+        elif (
+            outline.pending_heading
+            and len(outline.pending_description) < DESCRIPTION_MAX_PARAGRAPHS
+        ):
+            outline.pending_description.append(text)
+
+    def _end_glossary(self) -> None:
+        if self.mode == "glossary":
+            self._add_glossary(parse_glossary_lines(self.glossary_lines))
+            self.glossary_lines = []
+            self.mode = ""
+
+    def _add_glossary(self, entries: list[dict[str, str]]) -> None:
+        known = {entry["term"] for entry in self.glossary}
+        self.glossary.extend(entry for entry in entries if entry["term"] not in known)
+
+    # Tables -------------------------------------------------------------------------------
+
+    def _table(self, table: Table) -> None:
+        if self.mode == "indicators":
+            self.mode = ""
+        header: HeaderMap | None = None
+        inherit = not self.heading_since_table
+        self.heading_since_table = False
+        skipped = 0
+        glossary_rows: list[list[str]] = []
+        for number, row in enumerate(table.rows, start=1):
+            if row_is_empty(row):
+                continue
+            self.location = f"{table.label}, row {number}"
+            if pairs := kv_pairs(row):
+                self._end_glossary()
+                self._key_values(pairs)
+                continue
+            if detected := detect_header(row, self.column_map):
+                self._end_glossary()
+                if header is None or detected.fields != header.fields:
+                    self._note_unmapped(detected, table.label)
+                header = self.header = detected
+                self.plan_tables += 1
+                continue
+            if header is None and self.mode == "glossary":
+                glossary_rows.append([cell.text for cell in row])
+                continue
+            if header is None and inherit and self.header and fits_header(row, self.header):
+                header = self.header
+            if header is None:
+                skipped += self._preamble_row(row)
+                continue
+            self.rows.read(row, header)
+        if glossary_rows:
+            self._add_glossary(parse_glossary_rows(glossary_rows))
+            self._end_glossary()
+        if skipped:
+            what = (
+                "has no recognisable header row" if header is None else "has rows above its header"
+            )
+            self.warnings.append(f"{table.label} {what}: {skipped} row(s) skipped")
+
+    def _preamble_row(self, row: list[Cell]) -> int:
+        """A one-cell row above a header reads like a paragraph (title, heading)."""
+        filled = filled_cells(row)
+        if len(filled) == 1:
+            self._paragraph(Paragraph(text=" ".join(filled[0][1].paragraphs), role="line"))
+            return 0
+        return 1
+
+    def _note_unmapped(self, header: HeaderMap, label: str) -> None:
+        new = [text for text in header.unmapped if text not in self.unmapped]
+        self.unmapped.extend(new)
+        if new:
+            names = ", ".join(repr(text) for text in new)
+            self.warnings.append(
+                f"{label}: columns not recognised, so ignored: {names} (map them with column_map)"
+            )
+
+    def _key_values(self, pairs: list[tuple[str, str]]) -> None:
+        for kind, value in pairs:
+            if kind == "theme":
+                self.outline.new_theme(value)
+            elif kind == "priority":
+                self.outline.new_priority(value)
+            elif kind == "lead_member":
+                self.outline.ensure_theme().lead_member = " ".join(value.split())
+            elif kind == "lead_officer":
+                self.outline.ensure_priority().lead_officer = " ".join(value.split())
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(f"{self.location}: {message}" if self.location else message)
+
+    # Output -------------------------------------------------------------------------------
+
+    def _plan(self) -> dict[str, Any]:
+        themes = theme_dicts(self.outline.themes)
+        if warning := acronym_warning(themes, self.glossary):
+            self.warnings.append(warning)
+        title = self.title or self.stem or "Imported plan"
+        return plan_dict(title, themes, self.outline.sub_plans, self.glossary)

@@ -1,0 +1,34 @@
+"""`wellboard export_plan ID --as xlsx|decidim -o FILE`: a plan sheet or Decidim results CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from wellboard.imports.roundtrip import export_results_csv, export_workbook
+from wellboard.strategy.models import Strategy
+
+
+class Command(BaseCommand):
+    help = "Write a strategy's main plan as an editable .xlsx sheet or a Decidim results CSV."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("strategy", type=int)
+        parser.add_argument("--as", dest="shape", choices=["xlsx", "decidim"], default="xlsx")
+        parser.add_argument("-o", "--output", type=Path, required=True)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        strategy = Strategy.objects.filter(pk=options["strategy"]).first()
+        if strategy is None:
+            raise CommandError(f"no strategy with id {options['strategy']}", returncode=2)
+        output: Path = options["output"]
+        try:
+            if options["shape"] == "xlsx":
+                output.write_bytes(export_workbook(strategy))
+            else:
+                output.write_text(export_results_csv(strategy), encoding="utf-8", newline="")
+        except OSError as exc:
+            raise CommandError(f"{output}: {exc.strerror or exc}", returncode=2) from None
+        self.stdout.write(f"Wrote {output}")

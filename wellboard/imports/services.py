@@ -1,0 +1,122 @@
+"""The web import's workflow: upload -> read (now or in the background) -> map -> apply.
+
+Each step works on an ImportRun row, which holds the upload and what was read from it,
+so nothing between the steps comes back from the browser.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+
+from wellboard.core.parsing import MAX_FILE_BYTES, PlanImportError
+from wellboard.imports.headers import candidate_headers
+from wellboard.imports.models import FIELD_CHOICES, ColumnMapping, ImportRun
+from wellboard.imports.reading import read_file
+from wellboard.imports.saving import record_counts
+from wellboard.partnerships.models import Partnership
+from wellboard.strategy.models import Strategy
+
+# Smaller uploads are read during the request: a 60-page plan parses in well under a second.
+BACKGROUND_BYTES = 2 * 1024 * 1024
+_SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
+_FIELDS = {name for name, _ in FIELD_CHOICES}
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", MAX_FILE_BYTES))
+
+
+def shown_name(name: str) -> str:
+    """The upload's own name without any path, as messages show it."""
+    return Path(name.replace("\\", "/")).name[:255] or "upload"
+
+
+def column_map_for(partnership: Partnership) -> dict[str, str]:
+    return dict(partnership.column_mappings.values_list("header", "field"))
+
+
+def remember_mappings(partnership: Partnership, choices: dict[str, str]) -> None:
+    for header, field_name in choices.items():
+        if field_name not in _FIELDS:
+            raise ValueError(f"unknown field {field_name!r}")
+        ColumnMapping.objects.update_or_create(
+            partnership=partnership, header=header[:300], defaults={"field": field_name}
+        )
+
+
+def parse_run(run: ImportRun) -> ImportRun:
+    """Read the run's stored upload with the partnership's column choices."""
+    suffix = Path(run.file_name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="wellboard-import-") as folder:
+        path = Path(folder) / f"upload{suffix if _SAFE_SUFFIX.match(suffix) else ''}"
+        path.write_bytes(bytes(run.source or b""))
+        try:
+            reading = read_file(
+                path,
+                filename=run.file_name,
+                column_map=column_map_for(run.partnership),
+                target=run.target,
+            )
+        except PlanImportError as exc:
+            run.status, run.error = ImportRun.Status.FAILED, str(exc)[:500]
+            run.document, run.changes, run.warnings = None, None, []
+            run.unmapped_headers = candidate_headers(path, run.file_name)
+        else:
+            run.status, run.error, run.kind = ImportRun.Status.PARSED, "", reading.kind
+            run.document = reading.document
+            run.changes = dict(reading.changes) if reading.changes is not None else None
+            run.warnings = reading.warnings
+            run.unmapped_headers = reading.unmapped_headers
+            record_counts(run)
+    run.save()
+    return run
+
+
+def tasks_available() -> bool:
+    return apps.is_installed("wellboard.tasks")
+
+
+@transaction.atomic
+def start_run(
+    *,
+    partnership: Partnership,
+    user: Any,
+    file_name: str,
+    data: bytes,
+    target: Strategy | None = None,
+) -> ImportRun:
+    """Keep the upload and read it: in the request when small, else as a background task."""
+    if len(data) > max_upload_bytes():
+        raise PlanImportError(shown_name(file_name), "the file is over the upload limit")
+    run = ImportRun.objects.create(
+        partnership=partnership,
+        created_by=user,
+        file_name=shown_name(file_name),
+        source=data,
+        target=target,
+    )
+    if len(data) > BACKGROUND_BYTES and tasks_available():
+        from wellboard.imports.background import queue_parse
+
+        queue_parse(run, user)
+        return run
+    return parse_run(run)
+
+
+def rerun(run: ImportRun, user: Any) -> ImportRun:
+    """Read the upload again, after new column choices."""
+    run.status = ImportRun.Status.QUEUED
+    if len(run.source or b"") > BACKGROUND_BYTES and tasks_available():
+        from wellboard.imports.background import queue_parse
+
+        run.save(update_fields=["status", "updated_at"])
+        queue_parse(run, user)
+        return run
+    return parse_run(run)

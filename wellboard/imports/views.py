@@ -1,0 +1,212 @@
+"""Upload, preview, column mapping and confirm: administrators of a partnership only.
+
+Access goes through the permission layer: a run or strategy outside the user's
+partnerships answers 404; a member who is not an administrator gets 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wellboard.accounts.permissions import ADMINISTRATOR, get_for_user, memberships
+from wellboard.core.exchange import ExchangeError
+from wellboard.core.parsing import PlanImportError
+from wellboard.imports.forms import NEW, ConfirmForm, MappingForm, UploadForm
+from wellboard.imports.models import ImportRun
+from wellboard.imports.presenters import preview_context
+from wellboard.imports.roundtrip import ApplyError, export_results_csv, export_workbook
+from wellboard.imports.saving import apply_run
+from wellboard.imports.services import (
+    column_map_for,
+    max_upload_bytes,
+    remember_mappings,
+    rerun,
+    start_run,
+)
+from wellboard.partnerships.models import Partnership
+from wellboard.strategy.models import Strategy
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _administered(request: HttpRequest) -> list[Partnership]:
+    ids = [pid for pid, m in memberships(request.user).items() if m.role == ADMINISTRATOR]
+    if not ids:
+        raise PermissionDenied("Only a partnership's administrators can import plans.")
+    return list(Partnership.objects.filter(pk__in=ids).order_by("name"))
+
+
+def _run(request: HttpRequest, pk: int) -> ImportRun:
+    ids = [p.pk for p in _administered(request)]
+    runs = ImportRun.objects.defer("source").select_related("partnership", "target")
+    return get_object_or_404(runs, pk=pk, partnership_id__in=ids)
+
+
+def _start(request: HttpRequest, form: UploadForm, partnerships: list[Partnership]) -> Any:
+    data = form.cleaned_data
+    target = None
+    if data["target"] != NEW:
+        target = get_for_user(Strategy, int(data["target"]), request.user, "strategy.manage")
+    partnership = (
+        target.partnership
+        if target is not None
+        else next(p for p in partnerships if p.pk == data["partnership"])
+    )
+    upload = data["file"]
+    try:
+        run = start_run(
+            partnership=partnership,
+            user=request.user,
+            file_name=upload.name or "upload",
+            data=upload.read(),
+            target=target,
+        )
+    except PlanImportError as exc:
+        form.add_error("file", str(exc))
+        return None
+    if run.status == ImportRun.Status.FAILED and not run.unmapped_headers:
+        ImportRun.objects.filter(pk=run.pk).update(source=None)
+        form.add_error("file", run.error)
+        return None
+    return redirect("imports:preview", run.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    partnerships = _administered(request)
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        partnerships=partnerships,
+        initial={"target": request.GET.get("strategy", NEW)},
+    )
+    if request.method == "POST" and form.is_valid():
+        response = _start(request, form, partnerships)
+        if response is not None:
+            return response
+    strategies = Strategy.objects.filter(partnership__in=partnerships).select_related("partnership")
+    runs = (
+        ImportRun.objects.filter(partnership__in=partnerships)
+        .defer("source", "document", "changes")
+        .select_related("created_by", "result_strategy")[:10]
+    )
+    status = 400 if form.errors else 200
+    context = {
+        "form": form,
+        "strategies": strategies,
+        "runs": runs,
+        "partnerships": partnerships,
+        "max_mb": max_upload_bytes() // (1024 * 1024),
+    }
+    return render(request, "imports/upload.jinja", context, status=status)
+
+
+def _render_preview(
+    request: HttpRequest, run: ImportRun, mapping_form: MappingForm | None = None, status: int = 200
+) -> HttpResponse:
+    if mapping_form is None and run.unmapped_headers:
+        mapping_form = MappingForm(
+            headers=run.unmapped_headers, initial_map=column_map_for(run.partnership)
+        )
+    context = {**preview_context(run), "mapping_form": mapping_form, "confirm_form": ConfirmForm()}
+    return render(request, "imports/preview.jinja", context, status=status)
+
+
+@login_required
+@require_GET
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_preview(request, _run(request, pk))
+
+
+@login_required
+@require_GET
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The polled fragment; once the upload has been read, htmx reloads the whole page."""
+    run = _run(request, pk)
+    response = render(request, "imports/_status.jinja", {"run": run})
+    if run.status != ImportRun.Status.QUEUED:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _run(request, pk)
+    if run.status not in (ImportRun.Status.PARSED, ImportRun.Status.FAILED):
+        return redirect("imports:preview", run.pk)
+    form = MappingForm(request.POST, headers=run.unmapped_headers, initial_map={})
+    if not form.is_valid():
+        return _render_preview(request, run, form, status=400)
+    remember_mappings(run.partnership, form.choices())
+    rerun(ImportRun.objects.get(pk=run.pk), request.user)
+    return redirect("imports:preview", run.pk)
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _run(request, pk)
+    form = ConfirmForm(request.POST)
+    if run.target is not None:
+        get_for_user(Strategy, run.target.pk, request.user, "strategy.manage")
+    if not form.is_valid():
+        return _render_preview(request, run, status=400)
+    try:
+        with transaction.atomic():
+            locked = (
+                ImportRun.objects.select_for_update(of=("self",))
+                .select_related("target")
+                .get(pk=run.pk)
+            )
+            if locked.status != ImportRun.Status.PARSED:
+                messages.error(request, "This import has already been confirmed or discarded.")
+                return redirect("imports:preview", run.pk)
+            strategy = apply_run(
+                locked, user=request.user, delete_missing=form.cleaned_data["delete_missing"]
+            )
+    except (ApplyError, ExchangeError) as exc:
+        messages.error(request, f"{run.file_name}: {exc}. Nothing was saved.")
+        return redirect("imports:preview", run.pk)
+    messages.success(request, f"Imported {run.file_name} into {strategy.title}.")
+    return redirect(strategy.get_absolute_url())
+
+
+@login_required
+@require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _run(request, pk)
+    if run.status != ImportRun.Status.APPLIED:
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.DISCARDED, source=None)
+    messages.info(request, f"Discarded {run.file_name}.")
+    return redirect("imports:upload")
+
+
+def _download(content: bytes | str, name: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+    return _download(export_workbook(strategy), f"plan-{strategy.pk}.xlsx", XLSX)
+
+
+@login_required
+@require_GET
+def export_decidim(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+    csv_text = export_results_csv(strategy)
+    return _download(csv_text, f"results-{strategy.pk}.csv", "text/csv; charset=utf-8")

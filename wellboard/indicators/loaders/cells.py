@@ -1,0 +1,98 @@
+"""Reading cells from CSV files and API records into typed values, naming the row on error.
+
+API records (pandas rows turned into dicts) carry floats, ints and NaN where a CSV carries
+text, so every reader accepts both.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, TextIO
+
+from wellboard.indicators.loaders.errors import LoadError
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+Record = tuple[int, Mapping[str, Any]]
+
+
+def read_csv(stream: TextIO, required: tuple[str, ...]) -> list[Record]:
+    """Non-blank records numbered by the file line they start on; header names are matched
+    case-insensitively and kept in the caller's spelling."""
+    reader = csv.reader(stream)
+    try:
+        records = list(_numbered(reader))
+    except csv.Error as exc:
+        raise LoadError(f"row {reader.line_num}: not valid CSV ({exc})") from None
+    except UnicodeDecodeError:
+        raise LoadError("the file is not UTF-8 text") from None
+    if not records:
+        raise LoadError("row 1: the file is empty (no header row)")
+    header = [cell.strip().lstrip("\ufeff").lower() for cell in records[0][1]]
+    missing = [name for name in required if name.lower() not in header]
+    if missing:
+        plural = "s" if len(missing) > 1 else ""
+        raise LoadError(f"row 1: missing column{plural} {', '.join(missing)}")
+    return [
+        (
+            number,
+            {name: cells[i].strip() if i < len(cells) else "" for i, name in enumerate(header)},
+        )
+        for number, cells in records[1:]
+    ]
+
+
+def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    start = 1
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            yield start, cells
+        start = reader.line_num + 1
+
+
+def text(record: Record, column: str) -> str:
+    value = record[1].get(column.lower(), "")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def required_text(record: Record, column: str) -> str:
+    value = text(record, column)
+    if not value:
+        raise LoadError(f"row {record[0]}: {column} is empty")
+    return value
+
+
+def number(record: Record, column: str, *, negative: bool = False) -> float | None:
+    """A float, or None for an empty cell; refuses words, infinities and (unless allowed)
+    negative numbers, which no count, population or published rate can be."""
+    raw = record[1].get(column.lower(), "")
+    if isinstance(raw, bool):
+        raise LoadError(f"row {record[0]}: {column} {raw!r} is not a number")
+    if isinstance(raw, int | float):
+        value = float(raw)
+        if math.isnan(value):
+            return None
+    else:
+        cell = "" if raw is None else str(raw).strip().replace(",", "")
+        if cell == "":
+            return None
+        if not _NUMBER.fullmatch(cell):
+            raise LoadError(f"row {record[0]}: {column} {str(raw).strip()!r} is not a number")
+        value = float(cell)
+    if not math.isfinite(value):
+        raise LoadError(f"row {record[0]}: {column} {raw!r} is not a finite number")
+    if value < 0 and not negative:
+        raise LoadError(f"row {record[0]}: {column} must not be negative ({raw})")
+    return value
+
+
+def check_limits(record: Record, lower: float | None, upper: float | None, label: str) -> None:
+    if lower is not None and upper is not None and lower > upper:
+        raise LoadError(
+            f"row {record[0]}: the lower {label} limit {lower:g} is above the upper {upper:g}"
+        )

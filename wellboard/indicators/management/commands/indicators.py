@@ -1,0 +1,118 @@
+"""``wellboard indicators``: statistics for a CSV, and loading indicator data.
+
+Subcommands: ``stats`` (a thin wrapper over wellboard.core.stats.compute_csv),
+``load-fingertips`` (a Fingertips download), ``load-fingertips-api`` (the Fingertips API,
+with the optional fingertips-py client) and ``load-local`` (a board's own CSV). Bad input
+gives a one-line error and exit status 2, and loads leave the database unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from wellboard.core.stats import StatsInputError, compute_csv
+from wellboard.indicators.loaders import (
+    LoadError,
+    load_fingertips_api,
+    load_fingertips_csv,
+    load_local_csv,
+)
+from wellboard.indicators.models import Indicator
+from wellboard.partnerships.models import Partnership
+
+
+class Command(BaseCommand):
+    help = "Compute indicator statistics for a CSV, or load indicator values."
+    # Statistics need no database or URLs; loads check their own input. Skipping the
+    # project-wide checks keeps a batch of CSV files quick.
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True)
+        stats = commands.add_parser("stats", help="values and confidence limits for a CSV")
+        stats.add_argument("file", type=Path)
+        stats.add_argument("--method", required=True, choices=["wilson", "byars", "dsr"])
+        stats.add_argument("--confidence", default="95", choices=["95", "99.8"])
+        stats.add_argument("--multiplier", type=float, default=None)
+        stats.add_argument("--json", action="store_true", help="print a JSON list")
+
+        download = commands.add_parser("load-fingertips", help="load a Fingertips download CSV")
+        download.add_argument("file", type=Path)
+        download.add_argument("--partnership", type=int, required=True)
+        download.add_argument("--area", help="the partnership's own area code, e.g. E10000024")
+
+        api = commands.add_parser("load-fingertips-api", help="load from the Fingertips API")
+        api.add_argument("indicator_ids", type=int, nargs="+", metavar="INDICATOR_ID")
+        api.add_argument("--partnership", type=int, required=True)
+        api.add_argument("--area-type", type=int, default=502, help="Fingertips AreaTypeID")
+        api.add_argument("--area", help="the partnership's own area code")
+
+        local = commands.add_parser("load-local", help="load a local indicator CSV")
+        local.add_argument("file", type=Path)
+        local.add_argument("--indicator", type=int, required=True)
+        local.add_argument("--method", choices=["wilson", "byars"], default=None)
+        local.add_argument("--multiplier", type=float, default=None)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        handlers = {
+            "stats": self.stats,
+            "load-fingertips": self.load_fingertips,
+            "load-fingertips-api": self.load_fingertips_api,
+            "load-local": self.load_local,
+        }
+        try:
+            handlers[options["subcommand"]](options)
+        except (StatsInputError, LoadError) as exc:
+            prefix = f"{options['file']}: " if options.get("file") else ""
+            raise CommandError(prefix + str(exc).splitlines()[0], returncode=2) from None
+
+    def stats(self, options: dict[str, Any]) -> None:
+        path: Path = options["file"]
+        if not path.is_file():
+            raise StatsInputError("no such file")
+        results = compute_csv(
+            path, options["method"], float(options["confidence"]), options["multiplier"]
+        )
+        if options["json"]:
+            self.stdout.write(json.dumps(results, indent=2))
+            return
+        for result in results:
+            self.stdout.write("\t".join("" if v is None else str(v) for v in result.values()))
+
+    def load_fingertips(self, options: dict[str, Any]) -> None:
+        partnership = _get(Partnership, options["partnership"], "partnership")
+        result = load_fingertips_csv(
+            partnership=partnership, source=options["file"], area_code=options["area"]
+        )
+        self.stdout.write(result.summary())
+
+    def load_fingertips_api(self, options: dict[str, Any]) -> None:
+        partnership = _get(Partnership, options["partnership"], "partnership")
+        result = load_fingertips_api(
+            partnership=partnership,
+            indicator_ids=options["indicator_ids"],
+            area_type_id=options["area_type"],
+            area_code=options["area"],
+        )
+        self.stdout.write(result.summary())
+
+    def load_local(self, options: dict[str, Any]) -> None:
+        indicator = _get(Indicator, options["indicator"], "indicator")
+        result = load_local_csv(
+            indicator=indicator,
+            source=options["file"],
+            method=options["method"],
+            multiplier=options["multiplier"],
+        )
+        self.stdout.write(result.summary())
+
+
+def _get(model: Any, pk: int, label: str) -> Any:
+    try:
+        return model.objects.get(pk=pk)
+    except model.DoesNotExist:
+        raise LoadError(f"no {label} with id {pk}") from None

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from wellboard.indicators import views
+
+app_name = "indicators"
+urlpatterns = [
+    path("indicators/<int:pk>/", views.indicator_detail, name="detail"),
+    path("indicators/<int:pk>/areas/", views.indicator_areas, name="areas"),
+    path("indicators/themes/<int:pk>/", views.theme_outcomes, name="theme_outcomes"),
+]

@@ -1,0 +1,152 @@
+"""Suspected duplicate actions in a strategy, and the two things an officer can do about them.
+
+The text comparison is `wellboard.core.similarity`; this module feeds it a strategy's
+actions with the partnership's glossary, forgets pairs already judged intended, and
+carries out merges in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+
+from wellboard.core.similarity import DEFAULT_MIN_SIMILARITY, find_duplicates
+from wellboard.partnerships.models import ActionMerge, IntendedPair, Partnership
+from wellboard.strategy.models import (
+    Action,
+    ActionBoard,
+    ActionIndicator,
+    ActionLink,
+    ActionOrganisation,
+    Milestone,
+    ProgressUpdate,
+    Strategy,
+)
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    first: Action
+    second: Action
+    similarity: float
+
+
+def strategy_actions(strategy: Strategy) -> QuerySet[Action]:
+    return (
+        Action.objects.filter(priority__theme__plan__strategy=strategy)
+        .select_related("priority__theme__plan")
+        .order_by("priority__theme__plan__position", "priority__theme__plan_id", "id")
+    )
+
+
+def glossary_meanings(partnership: Partnership) -> dict[str, str]:
+    meanings = {term.term: term.meaning for term in partnership.glossary.all()}
+    for organisation in partnership.organisations.exclude(acronym=""):
+        meanings.setdefault(organisation.acronym, organisation.name)
+    return meanings
+
+
+def _ordered(a: Action, b: Action) -> tuple[Action, Action]:
+    return (a, b) if a.pk < b.pk else (b, a)
+
+
+def duplicate_pairs(
+    strategy: Strategy, *, min_similarity: float = DEFAULT_MIN_SIMILARITY
+) -> list[DuplicatePair]:
+    """Near-duplicate pairs across all plans of a strategy, leaving out intended ones."""
+    actions = list(strategy_actions(strategy))
+    texts = [action.title for action in actions]
+    meanings = glossary_meanings(strategy.partnership)
+    intended = set(
+        IntendedPair.objects.filter(first__in=actions).values_list("first_id", "second_id")
+    )
+    pairs = []
+    for found in find_duplicates(texts, min_similarity=min_similarity, meanings=meanings):
+        first, second = _ordered(actions[found.first], actions[found.second])
+        if (first.pk, second.pk) not in intended:
+            pairs.append(DuplicatePair(first, second, found.similarity))
+    return pairs
+
+
+def _same_partnership(partnership: Partnership, *actions: Action) -> None:
+    for action in actions:
+        if action.priority.theme.plan.strategy.partnership_id != partnership.pk:
+            raise ValidationError("Both actions must belong to this partnership.")
+
+
+def mark_intended(
+    *, partnership: Partnership, first: Action, second: Action, user: Any, note: str = ""
+) -> IntendedPair:
+    """Remember that the pair is meant to be two actions, so it is not suggested again."""
+    if first.pk == second.pk:
+        raise ValidationError("Choose two different actions.")
+    _same_partnership(partnership, first, second)
+    low, high = _ordered(first, second)
+    pair, _ = IntendedPair.objects.get_or_create(
+        first=low,
+        second=high,
+        defaults={"partnership": partnership, "decided_by": user, "note": note},
+    )
+    return pair
+
+
+def _move_links(model: Any, key: str, removed: Action, kept: Action) -> int:
+    """Move link rows to the kept action, dropping any the kept action already has."""
+    existing = set(model.objects.filter(action=kept).values_list(key, flat=True))
+    rows = model.objects.filter(action=removed)
+    rows.filter(**{f"{key}__in": existing}).delete()
+    return int(rows.update(action=kept))
+
+
+@transaction.atomic
+def merge_actions(
+    *,
+    partnership: Partnership,
+    kept: Action,
+    removed: Action,
+    user: Any,
+    similarity: float | None = None,
+) -> ActionMerge:
+    """Fold `removed` into `kept`: its updates, milestones and links move, then it goes.
+
+    Progress updates are append-only, so they are moved by a queryset update (which keeps
+    them unchanged apart from the action they belong to) rather than re-saved.
+    """
+    if kept.pk == removed.pk:
+        raise ValidationError("An action cannot be merged into itself.")
+    _same_partnership(partnership, kept, removed)
+    moved = {
+        "updates": ProgressUpdate.objects.filter(action=removed).update(action=kept),
+        "milestones": Milestone.objects.filter(action=removed).update(action=kept),
+        "organisations": _move_links(ActionOrganisation, "organisation", removed, kept),
+        "boards": _move_links(ActionBoard, "board", removed, kept),
+        "indicators": _move_links(ActionIndicator, "indicator", removed, kept),
+        "strategy_links": _move_links(ActionLink, "other_strategy", removed, kept),
+        "working_groups": _move_m2m(removed.working_groups, kept.working_groups),
+        "good_practice": _move_m2m(removed.good_practice, kept.good_practice),
+    }
+    record = ActionMerge.objects.create(
+        partnership=partnership,
+        kept=kept,
+        kept_ref=kept.ref,
+        kept_title=kept.title,
+        removed_id=removed.pk,
+        removed_ref=removed.ref,
+        removed_title=removed.title,
+        similarity=similarity,
+        moved=moved,
+        merged_by=user,
+    )
+    removed.delete()
+    return record
+
+
+def _move_m2m(removed_side: Any, kept_side: Any) -> int:
+    others = list(removed_side.all())
+    kept_side.add(*others)
+    removed_side.clear()
+    return len(others)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from wellboard.partnerships.views import alignment, directory, duplicates, glossary_page, roles
+
+app_name = "partnerships"
+urlpatterns = [
+    path("partnerships/<int:pk>/", directory.overview, name="overview"),
+    path("partnerships/<int:pk>/organisations/", directory.organisations, name="organisations"),
+    path("organisations/<int:pk>/", directory.organisation, name="organisation"),
+    path("partnerships/<int:pk>/people/", directory.people, name="people"),
+    path("partnerships/<int:pk>/working-groups/", directory.working_groups, name="groups"),
+    path(
+        "partnerships/<int:pk>/working-groups/<int:group_pk>/",
+        directory.working_group,
+        name="group",
+    ),
+    path("partnerships/<int:pk>/glossary/", glossary_page.glossary, name="glossary"),
+    path("partnerships/<int:pk>/alignment/", alignment.alignment, name="alignment"),
+    path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),
+    path("partnerships/<int:pk>/duplicates/", duplicates.duplicates, name="duplicates"),
+    path("partnerships/<int:pk>/duplicates/merge/", duplicates.merge, name="merge"),
+    path("partnerships/<int:pk>/duplicates/intended/", duplicates.intended, name="intended"),
+]

@@ -1,0 +1,1 @@
+"""Partnership pages: directory, glossary, alignment, duplicates and role balance."""

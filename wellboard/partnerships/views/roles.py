@@ -1,0 +1,57 @@
+"""The balance of the partnership's effort across its role types, per strategy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wellboard.partnerships.access import partnership_viewer
+from wellboard.strategy.models import ROLE_TYPE_COLOURS, RoleType, Strategy
+
+
+@dataclass(frozen=True)
+class RoleShare:
+    value: str
+    label: str
+    colour: str
+    count: int
+    percent: float
+
+
+def balance(counts: Counter[str]) -> list[RoleShare]:
+    """Every role type in the boards' order, then actions with no role type set."""
+    total = sum(counts.values())
+    shares = [
+        RoleShare(str(role), role.label, colour, counts[role], _percent(counts[role], total))
+        for role, colour in ROLE_TYPE_COLOURS.items()
+    ]
+    unset = counts[""]
+    shares.append(RoleShare("none", RoleType.NONE.label, "none", unset, _percent(unset, total)))
+    return shares
+
+
+def _percent(count: int, total: int) -> float:
+    return 100.0 * count / total if total else 0.0
+
+
+@require_GET
+def roles(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = partnership_viewer(request.user, pk)
+    rows = viewer.actions().values_list("priority__theme__plan__strategy_id", "role_type")
+    per_strategy: dict[int, Counter[str]] = {}
+    for strategy_id, role in rows:
+        per_strategy.setdefault(strategy_id, Counter())[role or ""] += 1
+    strategies = Strategy.objects.filter(pk__in=per_strategy).order_by("-period_start", "title")
+    overall: Counter[str] = sum(per_strategy.values(), Counter())
+    context = {
+        "viewer": viewer,
+        "partnership": viewer.partnership,
+        "overall": balance(overall),
+        "total": sum(overall.values()),
+        "strategies": [(s, balance(per_strategy[s.pk])) for s in strategies],
+    }
+    return render(request, "partnerships/roles.jinja", context)

@@ -1,0 +1,87 @@
+"""Working groups: the sub-groups that oversee parts of a plan, and their places.
+
+A group's membership is written as places: "one representative of each district council",
+"a parent governor", with the person named where known and "to be advised" until then.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wellboard.web.models import TimestampedModel
+
+
+class WorkingGroup(TimestampedModel):
+    partnership = models.ForeignKey(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="working_groups"
+    )
+    name = models.CharField(max_length=200)
+    purpose = models.TextField(blank=True)
+    terms_of_reference = models.TextField(blank=True)
+    reports_to = models.ForeignKey(
+        "partnerships.GovernanceBoard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="working_groups",
+    )
+    actions = models.ManyToManyField(
+        "strategy.Action", blank=True, related_name="working_groups", help_text="Overseen."
+    )
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="unique_working_group")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/partnerships/{self.partnership_id}/working-groups/{self.pk}/"
+
+
+class WorkingGroupPlace(models.Model):
+    """One seat: from an organisation or a constituency, filled by a person or not yet."""
+
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="places")
+    role = models.CharField(
+        max_length=200, blank=True, help_text='e.g. "Chair", "Parent governor representative".'
+    )
+    organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="working_group_places",
+    )
+    person = models.ForeignKey(
+        "partnerships.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="working_group_places",
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        who = self.person.name if self.person else "to be advised"
+        return f"{self.role or self.organisation or 'Member'}: {who}"
+
+    @property
+    def to_be_advised(self) -> bool:
+        return self.person_id is None
+
+    def clean(self) -> None:
+        partnership_id = self.group.partnership_id
+        for field in ("organisation", "person"):
+            related = getattr(self, field)
+            if related is not None and related.partnership_id != partnership_id:
+                raise ValidationError({field: "Choose one from the group's own partnership."})
+        if not (self.role or self.organisation_id):
+            raise ValidationError("Say which organisation or constituency the place is for.")

@@ -1,0 +1,85 @@
+"""The report filters and the background-production form, scoped to one strategy.
+
+Choices come only from the strategy's own partnership, so a posted id from another
+partnership is an invalid choice, not a leak.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from wellboard.partnerships.models import GovernanceBoard, Organisation
+from wellboard.reports.build import FORMATS
+from wellboard.strategy.models import Strategy, Theme
+
+
+class ReportFilterForm(forms.Form):
+    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False)
+    board = forms.ModelChoiceField(
+        queryset=GovernanceBoard.objects.none(), required=False, label="Governance board"
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, label="Lead organisation"
+    )
+    as_of = forms.DateField(
+        required=False, label="Position at", help_text="Show the plan as it stood on this date."
+    )
+    year = forms.IntegerField(
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        label="Year starting in April",
+        help_text="For example 2025 for 2025/26.",
+    )
+    since = forms.DateField(
+        required=False,
+        label="Previous meeting",
+        help_text="Blank: the last saved report for this board, or a quarter before.",
+    )
+
+    KIND_FIELDS = {
+        "delivery": ("theme", "board", "organisation", "as_of"),
+        "annual": ("theme", "board", "organisation", "as_of", "year", "since"),
+        "exceptions": ("theme", "board", "organisation", "as_of", "since"),
+    }
+
+    def __init__(self, *args: Any, strategy: Strategy, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plan = strategy.main_plan
+        themes = self.fields["theme"]
+        boards = self.fields["board"]
+        organisations = self.fields["organisation"]
+        assert isinstance(themes, forms.ModelChoiceField)
+        assert isinstance(boards, forms.ModelChoiceField)
+        assert isinstance(organisations, forms.ModelChoiceField)
+        themes.queryset = Theme.objects.filter(plan=plan)
+        boards.queryset = GovernanceBoard.objects.filter(partnership_id=strategy.partnership_id)
+        organisations.queryset = Organisation.objects.filter(partnership_id=strategy.partnership_id)
+        for name in list(self.fields):
+            if name in self.base_fields and name not in self.KIND_FIELDS[kind] + self.extra:
+                del self.fields[name]
+
+    extra: tuple[str, ...] = ()
+
+    def report_values(self) -> dict[str, Any]:
+        """Cleaned values in the shape `build_params` takes."""
+        data = self.cleaned_data
+        return {
+            "theme": data["theme"].pk if data.get("theme") else None,
+            "board": data["board"].pk if data.get("board") else None,
+            "organisation": data["organisation"].pk if data.get("organisation") else None,
+            "as_of": data.get("as_of"),
+            "year": data.get("year"),
+            "since": data.get("since"),
+        }
+
+
+class GenerateForm(ReportFilterForm):
+    format = forms.ChoiceField(choices=[(k, k.upper()) for k in FORMATS if k != "html"])
+    snapshot = forms.BooleanField(
+        required=False, label="Save a copy as the snapshot for a board meeting"
+    )
+    meeting_date = forms.DateField(required=False, label="Meeting date")
+    extra = ("format", "snapshot", "meeting_date")

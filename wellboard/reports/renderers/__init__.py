@@ -1,0 +1,1 @@
+"""One renderer per format, each drawing the neutral report of wellboard.reports.document."""

@@ -1,0 +1,36 @@
+"""Keep a produced report as the dated record of what a board meeting was sent."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from wellboard.reports.build import RenderedReport
+from wellboard.reports.models import ReportSnapshot
+from wellboard.reports.params import ReportParams
+
+
+@transaction.atomic
+def save_snapshot(
+    *,
+    rendered: RenderedReport,
+    params: ReportParams,
+    format_name: str,
+    meeting_date: date | None = None,
+    user: Any = None,
+) -> ReportSnapshot:
+    return ReportSnapshot.objects.create(
+        strategy=params.strategy,
+        kind=params.kind,
+        format=format_name,
+        content=rendered.content,
+        filename=rendered.filename,
+        content_type=rendered.content_type,
+        as_of=rendered.report.as_of,
+        meeting_date=meeting_date or params.as_of,
+        board=params.board,
+        parameters=params.to_json(),
+        created_by=user if user is not None and user.is_authenticated else None,
+    )

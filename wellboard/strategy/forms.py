@@ -1,0 +1,121 @@
+"""Forms for the delivery pages. Validation that must hold whoever saves lives in services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from wellboard.strategy.models import Milestone, Rag, RoleType, Strategy
+from wellboard.strategy.services import EDITABLE_ACTION_FIELDS
+
+
+class UpdateForm(forms.Form):
+    date = forms.DateField(label="Date of this update", help_text="For example, 2026-11-23")
+    rag = forms.ChoiceField(label="RAG status", choices=Rag.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label="Progress since the last update", widget=forms.Textarea)
+    percent_complete = forms.IntegerField(
+        label="Percent complete", min_value=0, max_value=100, required=False
+    )
+    evidence_url = forms.URLField(label="Link to evidence", required=False, assume_scheme="https")
+    override_reason = forms.CharField(
+        label="Why does the RAG differ from the suggested one?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, milestones: list[Milestone] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.milestones = list(milestones)
+        for milestone in self.milestones:
+            self.fields[f"milestone_{milestone.pk}"] = forms.DateField(
+                label=f"New date for: {milestone.title}", required=False
+            )
+
+    def milestone_dates(self) -> list[tuple[Milestone, dt.date]]:
+        return [
+            (m, self.cleaned_data[f"milestone_{m.pk}"])
+            for m in self.milestones
+            if self.cleaned_data.get(f"milestone_{m.pk}")
+        ]
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("return", "Return to the lead officer")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label="Reason (needed to return)", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why the update is returned.")
+        return data
+
+
+class ActionEditForm(forms.Form):
+    """The editable fields, plus the version and values the editor started from."""
+
+    title = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    outcome_measures = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    role_type = forms.ChoiceField(choices=RoleType.choices, required=False)
+    due_text = forms.CharField(label="Due", required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in EDITABLE_ACTION_FIELDS:
+            self.fields[f"original_{name}"] = forms.CharField(
+                required=False, widget=forms.HiddenInput, strip=False
+            )
+
+    @classmethod
+    def for_action(cls, action: Any) -> ActionEditForm:
+        values = {name: getattr(action, name) for name in EDITABLE_ACTION_FIELDS}
+        initial = {**values, **{f"original_{k}": v for k, v in values.items()}}
+        return cls(initial={**initial, "version": action.version})
+
+    def original(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data.get(f"original_{name}", "") for name in EDITABLE_ACTION_FIELDS
+        }
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in EDITABLE_ACTION_FIELDS}
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Comment", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class StrategySettingsForm(forms.ModelForm):
+    class Meta:
+        model = Strategy
+        fields = ["published", "requires_approval", "locked_through"]
+        labels = {
+            "requires_approval": "Updates need an administrator's approval",
+            "locked_through": "Reporting locked up to (YYYY-MM-DD)",
+        }
+
+
+class WeightsForm(forms.Form):
+    """One weight field per theme and priority of a plan."""
+
+    def __init__(self, *args: Any, objects: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.objects = objects
+        for obj in objects:
+            key = f"{type(obj).__name__.lower()}_{obj.pk}"
+            self.fields[key] = forms.IntegerField(
+                label=str(obj), min_value=0, max_value=100, initial=obj.weight
+            )
+
+    def weights(self) -> dict[Any, int]:
+        return {
+            obj: self.cleaned_data[f"{type(obj).__name__.lower()}_{obj.pk}"] for obj in self.objects
+        }

@@ -1,0 +1,152 @@
+"""The action list: filters read from the query string, the matching actions, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpResponse, QueryDict
+
+from wellboard.accounts.permissions import scoped
+from wellboard.strategy.delivery import ActionState, action_queryset, action_state
+from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType
+
+CSV_COLUMNS = [
+    "id", "ref", "title", "theme", "priority", "lead organisations", "lead officer",
+    "due", "due end", "role", "status", "percent", "suggested RAG", "latest update date",
+    "latest update", "no update for 90 days", "url",
+]  # fmt: skip
+
+
+@dataclass
+class ActionFilters:
+    strategy: int | None = None
+    theme: int | None = None
+    board: int | None = None
+    lead: int | None = None
+    role: str = ""
+    status: str = ""
+    due_before: dt.date | None = None
+    due_after: dt.date | None = None
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> tuple[ActionFilters, list[str]]:
+        """Parse leniently: a bad value is reported and ignored, never a server error."""
+        errors: list[str] = []
+        found = cls(q=query.get("q", "").strip()[:200])
+        for name in ("strategy", "theme", "board", "lead"):
+            raw = query.get(name, "")
+            if raw:
+                if raw.isdigit():
+                    setattr(found, name, int(raw))
+                else:
+                    errors.append(f"{name} must be a number")
+        for name in ("due_before", "due_after"):
+            raw = query.get(name, "")
+            if raw:
+                try:
+                    setattr(found, name, dt.date.fromisoformat(raw))
+                except ValueError:
+                    errors.append(f"{name.replace('_', ' ')} must be a date like 2027-03-31")
+        role, status = query.get("role", ""), query.get("status", "")
+        if role and role not in RoleType.values:
+            errors.append("role is not a known role type")
+        elif role:
+            found.role = role
+        if status and status not in [*DeliveryStatus.values, "stale"]:
+            errors.append("status is not a known status")
+        elif status:
+            found.status = status
+        return found, errors
+
+    def queryset(self, user: Any) -> QuerySet[Action]:
+        actions = scoped(Action, user, action_queryset())  # type: ignore[arg-type]
+        lookups = {
+            "priority__theme__plan__strategy_id": self.strategy,
+            "priority__theme_id": self.theme,
+            "board_links__board_id": self.board,
+            "due_end__lt": self.due_before,
+            "due_end__gt": self.due_after,
+        }
+        actions = actions.filter(**{k: v for k, v in lookups.items() if v is not None})
+        if self.lead is not None:
+            actions = actions.filter(
+                organisation_links__organisation_id=self.lead, organisation_links__is_lead=True
+            )
+        if self.role:
+            actions = actions.filter(role_type=self.role)
+        if self.q:
+            in_updates = ProgressUpdate.objects.filter(
+                action=OuterRef("pk"), text__icontains=self.q
+            )
+            actions = actions.filter(
+                Q(title__icontains=self.q)
+                | Q(description__icontains=self.q)
+                | Q(outcome_measures__icontains=self.q)
+                | Q(ref__iexact=self.q)
+                | Exists(in_updates)
+            )
+        return (
+            actions.select_related("priority__theme")
+            .distinct()
+            .order_by(
+                "priority__theme__plan__strategy_id",
+                "priority__theme__position",
+                "priority__theme_id",
+                "priority__position",
+                "priority_id",
+                "position",
+                "id",
+            )
+        )
+
+    def states(self, user: Any, on: dt.date) -> list[ActionState]:
+        states = [action_state(a, on) for a in self.queryset(user)]
+        if self.status == "stale":
+            return [s for s in states if s.stale]
+        return [s for s in states if not self.status or s.status == self.status]
+
+
+def _cell(value: object) -> object:
+    """Defuse text a spreadsheet would run as a formula (OWASP "CSV injection")."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="actions.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for s in states:
+        a, latest = s.action, s.latest
+        writer.writerow(
+            map(
+                _cell,
+                [
+                    a.pk,
+                    a.ref,
+                    a.title,
+                    a.priority.theme.title,
+                    a.priority.title,
+                    "; ".join(a.lead_labels()),
+                    a.lead_officer.name if a.lead_officer else "",
+                    a.due_text,
+                    a.due_end.isoformat() if a.due_end else "",
+                    a.role_type,
+                    s.status,
+                    s.percent,
+                    s.suggested,
+                    latest.date.isoformat() if latest and latest.date else "",
+                    latest.text if latest else "",
+                    "yes" if s.stale else "no",
+                    base_url + a.get_absolute_url(),
+                ],
+            )
+        )
+    return response

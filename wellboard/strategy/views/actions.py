@@ -1,0 +1,127 @@
+"""The action page, the filtered action list (and its CSV), and "my actions"."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wellboard.accounts.permissions import (
+    can,
+    get_for_user,
+    led_person_ids,
+    memberships,
+    scoped,
+    visible_strategies,
+)
+from wellboard.history.recorder import history_for
+from wellboard.partnerships.models import GovernanceBoard, Organisation
+from wellboard.strategy.delivery import action_queryset, action_state
+from wellboard.strategy.forms import CommentForm
+from wellboard.strategy.listing import ActionFilters, csv_response
+from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType, Theme
+from wellboard.strategy.presenters import (
+    ATTENTION_LABELS,
+    attention_rank,
+    role_label,
+    today,
+)
+
+
+def action_detail_queryset() -> QuerySet[Action]:
+    timeline = ProgressUpdate.objects.select_related("review", "supersedes").order_by(
+        "-date", "-id"
+    )
+    return Action.objects.select_related(
+        "lead_officer", "lead_officer__organisation"
+    ).prefetch_related(
+        "organisation_links__organisation",
+        "board_links__board",
+        "indicator_links__indicator",
+        "strategy_links__other_strategy",
+        "milestones",
+        "comments__author",
+        Prefetch("updates", queryset=ProgressUpdate.objects.counted()),
+        Prefetch("updates", queryset=timeline, to_attr="timeline"),
+    )
+
+
+@require_GET
+@login_required
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_for_user(Action, pk, request.user, "action.view", action_detail_queryset())
+    user = request.user
+    context = {
+        "action": action,
+        "state": action_state(action, today()),
+        "strategy": action.priority.theme.plan.strategy,
+        "role_label": role_label(action.role_type),
+        "can_update": can(user, "action.update", action),
+        "can_edit": can(user, "action.edit", action),
+        "can_propose": can(user, "action.propose", action),
+        "can_review": can(user, "update.review", action.priority.theme.plan.strategy),
+        "comment_form": CommentForm(),
+        "history": history_for(action),
+    }
+    return render(request, "strategy/action.jinja", context)
+
+
+def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object, ...]]:
+    """(name, label, choices, current) for each drop-down filter."""
+    partnership_ids = list(memberships(request.user))
+    themes = scoped(Theme, request.user).order_by("plan__strategy_id", "position", "id")
+    boards = GovernanceBoard.objects.filter(partnership_id__in=partnership_ids)
+    organisations = Organisation.objects.filter(partnership_id__in=partnership_ids)
+    return [
+        ("strategy", "Strategy", [(s.pk, s.title) for s in visible_strategies(request.user)],
+         filters.strategy),
+        ("theme", "Theme", [(t.pk, t.title) for t in themes], filters.theme),
+        ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
+        ("lead", "Lead organisation", [(o.pk, o.label) for o in organisations], filters.lead),
+        ("role", "Role type", [(v, label) for v, label in RoleType.choices if v], filters.role),
+        ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
+         filters.status),
+    ]  # fmt: skip
+
+
+@require_GET
+@login_required
+def action_list(request: HttpRequest) -> HttpResponse:
+    filters, errors = ActionFilters.from_query(request.GET)
+    states = filters.states(request.user, today())
+    if request.GET.get("format") == "csv":
+        return csv_response(states, request.build_absolute_uri("/").rstrip("/"))
+    query = request.GET.copy()
+    query["format"] = "csv"
+    context = {
+        "states": states,
+        "filters": filters,
+        "errors": errors,
+        "csv_query": query.urlencode(),
+        "selects": _selects(request, filters),
+    }
+    template = (
+        "strategy/_action_rows.jinja"
+        if request.headers.get("HX-Request")
+        else "strategy/action_list.jinja"
+    )
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    on = today()
+    actions = scoped(Action, request.user, action_queryset()).filter(  # type: ignore[arg-type]
+        lead_officer_id__in=led_person_ids(request.user)
+    )
+    ranked = sorted(
+        (action_state(a, on) for a in actions.select_related("priority__theme")),
+        key=lambda s: attention_rank(s, on),
+    )
+    groups: dict[str, list[object]] = {}
+    for state in ranked:
+        groups.setdefault(ATTENTION_LABELS[attention_rank(state, on)[0]], []).append(state)
+    return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(ranked)})

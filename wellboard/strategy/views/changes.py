@@ -1,0 +1,186 @@
+"""Pages that change things: add an update, review it, edit an action, comment, settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wellboard.accounts.permissions import can, get_for_user
+from wellboard.core.delivery import action_percent, suggested_rag
+from wellboard.strategy import services
+from wellboard.strategy.delivery import action_state
+from wellboard.strategy.forms import (
+    ActionEditForm,
+    CommentForm,
+    ReviewForm,
+    StrategySettingsForm,
+    UpdateForm,
+    WeightsForm,
+)
+from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
+from wellboard.strategy.presenters import today
+from wellboard.strategy.views.actions import action_detail_queryset
+
+
+def _add_errors(form: object, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, error.messages)  # type: ignore[attr-defined]
+
+
+def _suggestion(action: Action, data: dict[str, object], current_percent: int) -> str:
+    """What the calendar suggests for the percent being reported, on the update's date."""
+    given = data["percent_complete"]
+    percent = action_percent(given if isinstance(given, int) else current_percent, str(data["rag"]))
+    on = data["date"]
+    assert isinstance(on, dt.date)
+    return suggested_rag(percent, action.due_start, action.due_end, on)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def add_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_for_user(Action, pk, request.user, "action.update", action_detail_queryset())
+    state = action_state(action, today())
+    milestones = [m for m in action.milestones.all() if m.done_on is None]
+    previous = action.timeline[0] if action.timeline else None  # type: ignore[attr-defined]
+    if request.method == "POST":
+        form = UpdateForm(request.POST, milestones=milestones)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.add_update(
+                    action=action,
+                    author=request.user,
+                    date=data["date"],
+                    rag=data["rag"],
+                    text=data["text"],
+                    percent_complete=data["percent_complete"],
+                    evidence_url=data["evidence_url"],
+                    suggested_rag=_suggestion(action, data, state.percent),
+                    override_reason=data["override_reason"],
+                    milestone_dates=[
+                        services.NewMilestone(m, d) for m, d in form.milestone_dates()
+                    ],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Your update has been added.")
+                return redirect(action.get_absolute_url())
+    else:
+        copy = request.GET.get("copy") == "1" and previous is not None
+        initial = {
+            "date": today(),
+            "rag": state.suggested or (previous.rag if previous else ""),
+            "percent_complete": state.percent,
+            "text": previous.text if copy and previous else "",
+        }
+        form = UpdateForm(initial=initial, milestones=milestones)
+    context = {"action": action, "state": state, "form": form, "previous": previous}
+    return render(request, "strategy/update_form.jinja", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def review_update(request: HttpRequest, pk: int) -> HttpResponse:
+    update = get_for_user(ProgressUpdate, pk, request.user, "action.view")
+    strategy = update.action.priority.theme.plan.strategy
+    if not can(request.user, "update.review", strategy):
+        return HttpResponse("Only an administrator can review updates.", status=403)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_update(
+                update=update,
+                reviewer=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, "The review has been recorded.")
+            return redirect(update.action.get_absolute_url())
+    return render(request, "strategy/review_form.jinja", {"update": update, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def edit_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_for_user(Action, pk, request.user, "action.edit")
+    stale: services.StaleEdit | None = None
+    if request.method == "POST":
+        form = ActionEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.edit_action(
+                    action_id=action.pk,
+                    version=form.cleaned_data["version"],
+                    original=form.original(),
+                    values=form.values(),
+                )
+            except services.StaleEdit as error:
+                stale = error
+                form = ActionEditForm(
+                    {**request.POST.dict(), "version": error.current.version,
+                     **{f"original_{k}": v for k, v in _current(error.current).items()}}
+                )  # fmt: skip
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "The action has been saved.")
+                return redirect(action.get_absolute_url())
+    else:
+        form = ActionEditForm.for_action(action)
+    status = 409 if stale else 200
+    context = {"action": action, "form": form, "stale": stale}
+    return render(request, "strategy/action_edit.jinja", context, status=status)
+
+
+def _current(action: Action) -> dict[str, object]:
+    return {name: getattr(action, name) for name in services.EDITABLE_ACTION_FIELDS}
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_for_user(Action, pk, request.user, "action.comment")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        proposal = can(request.user, "action.propose", action) and "propose" in request.POST
+        services.add_comment(
+            action=action, author=request.user, text=form.cleaned_data["text"], proposal=proposal
+        )
+        messages.success(request, "Your comment has been added.")
+    else:
+        messages.error(request, "Write a comment before sending it.")
+    return redirect(action.get_absolute_url() + "#comments")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def strategy_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_for_user(Strategy, pk, request.user, "strategy.manage")
+    plan = strategy.main_plan
+    objects: list[Theme | Priority] = []
+    if plan is not None:
+        for theme in Theme.objects.filter(plan=plan).prefetch_related("priorities"):
+            objects.extend([theme, *theme.priorities.all()])
+    settings_form = StrategySettingsForm(request.POST or None, instance=strategy, prefix="s")
+    weights_form = WeightsForm(request.POST or None, objects=objects, prefix="w")
+    if request.method == "POST" and settings_form.is_valid() and weights_form.is_valid():
+        settings_form.save()
+        services.set_weights(weights=weights_form.weights())
+        messages.success(request, "Settings saved.")
+        return redirect(strategy.get_absolute_url())
+    context = {"strategy": strategy, "settings_form": settings_form, "weights_form": weights_form}
+    return render(request, "strategy/settings.jinja", context)

@@ -1,0 +1,79 @@
+"""Strategy overview, theme and priority pages: the delivery picture at each level."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from wellboard.accounts.permissions import can, get_for_user, visible_strategies
+from wellboard.history.recorder import history_for
+from wellboard.strategy.delivery import PlanState, plan_delivery
+from wellboard.strategy.models import Plan, Priority, Strategy, Theme
+from wellboard.strategy.presenters import bar, next_milestones, role_key, today
+
+
+def _plan_state(plan: Plan | None) -> PlanState | None:
+    return plan_delivery(plan, today()) if plan is not None else None
+
+
+@require_GET
+@login_required
+def strategy_list(request: HttpRequest) -> HttpResponse:
+    strategies = list(visible_strategies(request.user))
+    return render(request, "strategy/strategy_list.jinja", {"strategies": strategies})
+
+
+@require_GET
+@login_required
+def strategy_overview(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+    plan = strategy.main_plan
+    state = _plan_state(plan)
+    context = {
+        "strategy": strategy,
+        "state": state,
+        "bar": bar,
+        "role_key": role_key(),
+        "milestones": next_milestones(plan, today()) if plan else [],
+        "can_manage": can(request.user, "strategy.manage", strategy),
+        "history": history_for(strategy),
+    }
+    return render(request, "strategy/overview.jinja", context)
+
+
+@require_GET
+@login_required
+def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    theme = get_for_user(Theme, pk, request.user, "theme.view")
+    state = plan_delivery(theme.plan, today())
+    theme_state = next((t for t in state.themes if t.theme.pk == theme.pk), None)
+    if theme_state is None:  # pragma: no cover - the theme is in its own plan
+        raise Http404
+    context = {
+        "strategy": theme.plan.strategy,
+        "theme_state": theme_state,
+        "bar": bar,
+        "history": history_for(theme),
+    }
+    return render(request, "strategy/theme.jinja", context)
+
+
+@require_GET
+@login_required
+def priority_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    priority = get_for_user(Priority, pk, request.user, "priority.view")
+    state = plan_delivery(priority.theme.plan, today())
+    found = [(t, p) for t in state.themes for p in t.priorities if p.priority.pk == priority.pk]
+    if not found:  # pragma: no cover - the priority is in its own plan
+        raise Http404
+    theme_state, priority_state = found[0]
+    context = {
+        "strategy": priority.theme.plan.strategy,
+        "theme": theme_state.theme,
+        "priority_state": priority_state,
+        "bar": bar,
+        "history": history_for(priority),
+    }
+    return render(request, "strategy/priority.jinja", context)

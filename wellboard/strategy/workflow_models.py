@@ -1,0 +1,64 @@
+"""Records about progress updates and actions that sit beside them, never inside them.
+
+A review is separate from its update so that updates stay append-only: approving or
+returning an update changes the review, never the words the lead officer wrote.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wellboard.web.models import TimestampedModel
+
+
+class UpdateReview(TimestampedModel):
+    """An administrator's decision on an update, for strategies that require approval."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Awaiting approval"
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned"
+
+    update = models.OneToOneField(
+        "strategy.ProgressUpdate", on_delete=models.CASCADE, related_name="review"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
+    reason = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()}: {self.update}"
+
+    def clean(self) -> None:
+        if self.decision == self.Decision.RETURNED and not self.reason.strip():
+            raise ValidationError({"reason": "Say why the update is returned."})
+
+
+class ActionComment(models.Model):
+    """A board member's comment, or a lead officer's proposed change to someone else's action."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "Comment"
+        PROPOSAL = "proposal", "Proposed change"
+
+    action = models.ForeignKey("strategy.Action", on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMENT)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.action}: {self.text[:60]}"
