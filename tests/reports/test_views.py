@@ -138,3 +138,12 @@ def test_large_plans_offer_background_production(
     html = client.get(url).content.decode()
     assert "download.pdf" not in html
     assert "made in the background" in html
+
+
+def test_the_reports_page_lists_only_the_users_strategies(client: Client, demo: Strategy) -> None:
+    other = StrategyFactory(title="Another board's strategy")
+    board_member(client)
+    html = client.get(reverse("reports:strategies")).content.decode()
+    assert demo.title in html
+    assert other.title not in html
+    assert reverse("reports:index", args=[demo.pk]) in html

@@ -1,67 +1,41 @@
 """The plan as it stood on a date: a report for a past meeting shows what the board saw.
 
-Statuses come from `wellboard.strategy.delivery` with the report date as "today", after
-hiding the progress updates written later. Undated imported notes predate the system and
-stay visible.
+Statuses come from `wellboard.strategy.delivery` with the report date as "today", with
+the progress updates written later hidden and the actions' own fields (title, due date,
+lead officer, ...) put back from the change history as they stood at the end of that day.
+Undated imported notes predate the system and stay visible.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 
-from wellboard.strategy.delivery import (
-    PlanState,
-    PriorityState,
-    ThemeState,
-    _roll_up,
-    action_state,
-    plan_delivery,
-)
-from wellboard.strategy.models import Action, Plan, ProgressUpdate
+from django.utils import timezone
+
+from wellboard.history.state import fields_as_of
+from wellboard.strategy.delivery import PlanState, plan_delivery
+from wellboard.strategy.models import Action, Plan
 
 
-def restore_action_fields(action: Action, as_of: date) -> None:
-    """Extension point: put back the action's fields as they were on `as_of`.
-
-    The history app (wellboard/history) records field changes; once it offers a way to
-    read a record's state at a date, call it here. Until then titles, due dates and leads
-    are today's, and only progress updates (which are dated) are wound back.
-    """
+def end_of_day(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
 
 
-def _updates_until(action: Action, as_of: date) -> list[ProgressUpdate]:
-    return [u for u in action.updates.all() if u.date is None or u.date <= as_of]
+def restore_action_fields(actions: list[Action], as_of: dt.date) -> None:
+    """Put back each action's fields as they were at the end of `as_of`."""
+    if as_of >= timezone.localdate():
+        return
+    earlier = fields_as_of(Action, [a.pk for a in actions], end_of_day(as_of))
+    for action in actions:
+        for name, value in earlier.get(action.pk, {}).items():
+            setattr(action, name, value)
 
 
-def _wind_back(action: Action, as_of: date) -> None:
-    """Replace the prefetched updates with those written by `as_of`."""
-    cache = getattr(action, "_prefetched_objects_cache", None)
-    kept = _updates_until(action, as_of)
-    if cache is not None and "updates" in cache:
-        queryset = cache["updates"]
-        queryset._result_cache = kept
-    restore_action_fields(action, as_of)
-
-
-def plan_state_on(plan: Plan, as_of: date) -> PlanState:
-    """`plan_delivery` for `as_of`, with later updates hidden."""
-    state = plan_delivery(plan, as_of)
-    if not any(u.date and u.date > as_of for a in state.actions() for u in a.action.updates.all()):
-        return state
-    themes = []
-    for theme_state in state.themes:
-        priorities = []
-        for priority_state in theme_state.priorities:
-            actions = []
-            for old in priority_state.actions:
-                _wind_back(old.action, as_of)
-                actions.append(action_state(old.action, as_of))
-            restated = PriorityState(priority_state.priority, actions)
-            restated.percent = _roll_up(actions, restated.counts)
-            priorities.append(restated)
-        restated_theme = ThemeState(theme_state.theme, priorities)
-        restated_theme.percent = _roll_up(priorities, restated_theme.counts)
-        themes.append(restated_theme)
-    restated_plan = PlanState(plan, themes)
-    restated_plan.percent = _roll_up(themes, restated_plan.counts)
-    return restated_plan
+def plan_state_on(plan: Plan, as_of: dt.date) -> PlanState:
+    """`plan_delivery` for `as_of`, with later updates hidden and earlier fields restored."""
+    return plan_delivery(
+        plan,
+        as_of,
+        updates_until=as_of,
+        prepare=lambda actions: restore_action_fields(actions, as_of),
+    )

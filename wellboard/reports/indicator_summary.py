@@ -1,9 +1,8 @@
-"""Outcome indicator figures for reports, and the point where the indicators engine plugs in.
+"""Outcome indicator figures for reports, from the indicators engine's summaries.
 
-The indicators app (wellboard/indicators) is gaining published values, England
-comparisons and trends. Until it offers a summary per indicator, reports list each linked
-indicator with the board's own baseline and target, and `indicator_figures` returns
-nothing; replace its body with a call to that summary when it exists.
+Each linked indicator is listed with the board's own baseline and target; where values
+have been loaded, `wellboard.indicators.summary.indicator_summary` adds the latest value,
+the comparison with England, the recent trend and progress towards the target.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wellboard.indicators.models import Indicator
+from wellboard.indicators.summary import indicator_summary
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,25 @@ class IndicatorFigures:
 
 
 def indicator_figures(indicators: Iterable[Indicator], as_of: date) -> dict[int, IndicatorFigures]:
-    """Extension point: latest value, England comparison, trend and target status by
-    indicator id, using only data published by `as_of`. Empty until the engine exists."""
-    return {}
+    """Latest value, England comparison, trend and target status by indicator id.
+
+    Indicators without loaded values are left out, so the report says data is awaited.
+    Values are the latest loaded: indicator data carries publication periods, not the
+    date it was published, so `as_of` cannot wind them back (it is kept for that day).
+    """
+    figures: dict[int, IndicatorFigures] = {}
+    for indicator in indicators:
+        summary = indicator_summary(indicator)
+        if not summary.has_data:
+            continue
+        latest = number(summary.value, indicator.effective_unit)
+        figures[indicator.pk] = IndicatorFigures(
+            latest=f"{latest} ({summary.period})" if summary.period else latest,
+            england=summary.comparison,
+            trend=summary.trend,
+            target_status=summary.target_status,
+        )
+    return figures
 
 
 def number(value: float | None, unit: str = "") -> str:

@@ -4,6 +4,7 @@ from wellboard.reports import views
 
 app_name = "reports"
 urlpatterns = [
+    path("", views.strategies, name="strategies"),
     path("strategies/<int:strategy_id>/", views.index, name="index"),
     path("strategies/<int:strategy_id>/<str:kind>/", views.report_page, name="report"),
     path(

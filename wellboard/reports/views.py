@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from wellboard.accounts.permissions import get_for_user, scoped
+from wellboard.accounts.permissions import get_for_user, scoped, visible_strategies
 from wellboard.reports.build import FORMATS, build_report, produce
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.reports.models import ReportSnapshot
@@ -48,6 +48,15 @@ def _params(strategy: Strategy, kind: str, values: dict[str, Any]) -> ReportPara
 def _action_count(strategy: Strategy) -> int:
     plan = strategy.main_plan
     return Action.objects.filter(priority__theme__plan=plan).count() if plan else 0
+
+
+@login_required
+@require_GET
+def strategies(request: HttpRequest) -> HttpResponse:
+    """The strategies of the user's partnerships, each leading to its reports."""
+    return render(
+        request, "reports/strategies.jinja", {"strategies": visible_strategies(request.user)}
+    )
 
 
 @login_required

@@ -6,10 +6,11 @@ reports cost the same whatever the size of the plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from wellboard.core.delivery import (
     StatusCounts,
@@ -57,13 +58,20 @@ class PlanState:
         return [a for t in self.themes for p in t.priorities for a in p.actions]
 
 
-def action_queryset() -> object:
-    """Actions with everything a delivery page shows, fetched alongside, not per row."""
+def action_queryset(updates_until: date | None = None) -> object:
+    """Actions with everything a delivery page shows, fetched alongside, not per row.
+
+    `updates_until` hides updates dated after it, for a report of the plan as it stood on
+    a past date; undated imported notes predate the system and always count.
+    """
+    # Updates awaiting approval, or returned, do not count until approved.
+    updates = ProgressUpdate.objects.counted()
+    if updates_until is not None:
+        updates = updates.filter(Q(date__isnull=True) | Q(date__lte=updates_until))
     return Action.objects.select_related("lead_officer").prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
-        # Updates awaiting approval, or returned, do not count until approved.
-        Prefetch("updates", queryset=ProgressUpdate.objects.counted()),
+        Prefetch("updates", queryset=updates),
     )
 
 
@@ -104,15 +112,28 @@ def _roll_up(
     return weighted_percent(pairs)
 
 
-def plan_delivery(plan: Plan, today: date) -> PlanState:
+def plan_delivery(
+    plan: Plan,
+    today: date,
+    *,
+    updates_until: date | None = None,
+    prepare: Callable[[list[Action]], None] | None = None,
+) -> PlanState:
+    """The plan's delivery picture on `today`.
+
+    `prepare` sees every action before statuses are worked out, so that a caller can put
+    back fields as they stood on a past date (wellboard.reports.as_of does).
+    """
     priorities = Priority.objects.select_related("lead_officer", "sub_plan").prefetch_related(
-        Prefetch("actions", queryset=action_queryset())  # type: ignore[arg-type]
+        Prefetch("actions", queryset=action_queryset(updates_until))  # type: ignore[arg-type]
     )
-    themes = (
+    themes = list(
         Theme.objects.filter(plan=plan)
         .select_related("lead_member")
         .prefetch_related(Prefetch("priorities", queryset=priorities))
     )
+    if prepare is not None:
+        prepare([a for t in themes for p in t.priorities.all() for a in p.actions.all()])
     theme_states = []
     for theme in themes:
         priority_states = []
