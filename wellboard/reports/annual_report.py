@@ -3,7 +3,9 @@
 HWB annual reports cover an April-to-March year, the year the NHS and councils plan and
 fund in, so `--year 2025` means 2025/26. The report shows the plan at the end of the
 year (or at the report date, for a year still running) and compares it with the plan at
-the last report, using the same status rules for both dates.
+the last report, using the same status rules for both dates. Under the achievements it lists
+the published good practice linked to the report's actions and priorities
+(wellboard/reports/practice.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from wellboard.reports.indicator_summary import (
 )
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import ReportError, ReportParams
+from wellboard.reports.practice import annual_practice_blocks, practice_index
 from wellboard.reports.rows import STATUS_SHORT, STATUS_TEXT, format_date
 from wellboard.reports.selection import Selection, ThemeSlice, counts_of, select
 from wellboard.strategy.delivery import ActionState
@@ -252,6 +255,8 @@ def annual_report(params: ReportParams) -> Report:
     since = last_report_date(params, start)
     report.add(*summary_blocks(selection))
     report.add(*achievement_blocks(selection, start, end))
+    index = practice_index(selection, params.strategy.partnership_id)
+    report.add(*annual_practice_blocks(selection, index))
     report.add(*exception_blocks(selection))
     report.add(*indicator_blocks(selection, params.as_of))
     report.add(*change_blocks(params, selection, since))

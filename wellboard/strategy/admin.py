@@ -15,6 +15,7 @@ from wellboard.strategy.models import (
     Theme,
     ThemeIndicator,
 )
+from wellboard.strategy.workflow_models import ActionComment, UpdateReview
 
 
 class ApprovalInline(admin.TabularInline):
@@ -134,3 +135,15 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(UpdateReview)
+class UpdateReviewAdmin(admin.ModelAdmin):
+    list_display = ["update", "decision", "reviewer"]
+    list_filter = ["decision"]
+
+
+@admin.register(ActionComment)
+class ActionCommentAdmin(admin.ModelAdmin):
+    list_display = ["action", "kind", "author"]
+    list_filter = ["kind"]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wellboard.core.delivery import StatusCounts
 from wellboard.strategy.delivery import ActionState
+from wellboard.strategy.meetings import LastMeetings, strategy_id, updated_since
 from wellboard.strategy.models import (
     ROLE_TYPE_COLOURS,
     DeliveryStatus,
@@ -18,6 +19,7 @@ from wellboard.strategy.models import (
 )
 
 DUE_SOON = timedelta(days=30)
+ON_THE_BOOKS = "On the books"
 STATUS_LABELS = dict(DeliveryStatus.choices)
 
 
@@ -62,21 +64,56 @@ def next_milestones(plan: Plan, on: date, limit: int = 5) -> list[Milestone]:
     )
 
 
-def attention_rank(state: ActionState, on: date) -> tuple[int, date]:
-    """Overdue first, then due within 30 days, then no update for 90 days, then the rest."""
+@dataclass(frozen=True)
+class Attention:
+    """Where an action stands in "my actions": the group it is shown under, and its order."""
+
+    rank: int
+    due: date
+    label: str
+
+    @property
+    def key(self) -> tuple[int, date]:
+        return (self.rank, self.due)
+
+
+def no_update_label(last_meeting: date | None) -> str:
+    if last_meeting is None:
+        return "No update for 90 days"
+    return f"No update since the last board meeting ({last_meeting.strftime('%-d %B %Y')})"
+
+
+def attention(state: ActionState, on: date, last_meeting: date | None = None) -> Attention:
+    """Overdue first, then due within 30 days, then silent since the last board meeting.
+
+    The order issue #4 names. Without a recorded meeting (see strategy/meetings.py)
+    "silent" falls back to the 90-day rule the strategy overview counts.
+    """
     due = state.action.due_end or date.max
     if state.status == DeliveryStatus.OVERDUE:
-        return (0, due)
-    if state.status != DeliveryStatus.COMPLETE and due != date.max and due - on <= DUE_SOON:
-        return (1, due)
-    if state.stale and state.status != DeliveryStatus.COMPLETE:
-        return (2, due)
-    return (3, due)
+        return Attention(0, due, "Overdue")
+    if state.status == DeliveryStatus.COMPLETE:
+        return Attention(3, due, ON_THE_BOOKS)
+    if due != date.max and due - on <= DUE_SOON:
+        return Attention(1, due, "Due within 30 days")
+    silent = state.stale if last_meeting is None else not updated_since(state.action, last_meeting)
+    if silent:
+        return Attention(2, due, no_update_label(last_meeting))
+    return Attention(3, due, ON_THE_BOOKS)
 
 
-ATTENTION_LABELS = {
-    0: "Overdue",
-    1: "Due within 30 days",
-    2: "No update for 90 days",
-    3: "On the books",
-}
+def attention_groups(
+    states: list[ActionState], on: date, meetings: LastMeetings
+) -> dict[str, list[ActionState]]:
+    """Actions grouped under their attention labels, most urgent group and action first."""
+    ranked = sorted(
+        (
+            (attention(s, on, meetings.for_action(s.action, strategy_id(s.action))), s)
+            for s in states
+        ),
+        key=lambda pair: (pair[0].key, pair[1].action.pk),
+    )
+    groups: dict[str, list[ActionState]] = {}
+    for found, state in ranked:
+        groups.setdefault(found.label, []).append(state)
+    return groups

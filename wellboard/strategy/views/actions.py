@@ -21,13 +21,9 @@ from wellboard.partnerships.models import GovernanceBoard, Organisation
 from wellboard.strategy.delivery import action_queryset, action_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import ActionFilters, csv_response
+from wellboard.strategy.meetings import last_meetings, strategy_id
 from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType, Theme
-from wellboard.strategy.presenters import (
-    ATTENTION_LABELS,
-    attention_rank,
-    role_label,
-    today,
-)
+from wellboard.strategy.presenters import attention_groups, role_label, today
 
 
 def action_detail_queryset() -> QuerySet[Action]:
@@ -117,11 +113,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     actions = scoped(Action, request.user, action_queryset()).filter(  # type: ignore[arg-type]
         lead_officer_id__in=led_person_ids(request.user)
     )
-    ranked = sorted(
-        (action_state(a, on) for a in actions.select_related("priority__theme")),
-        key=lambda s: attention_rank(s, on),
-    )
-    groups: dict[str, list[object]] = {}
-    for state in ranked:
-        groups.setdefault(ATTENTION_LABELS[attention_rank(state, on)[0]], []).append(state)
-    return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(ranked)})
+    states = [action_state(a, on) for a in actions.select_related("priority__theme__plan")]
+    meetings = last_meetings({strategy_id(s.action) for s in states}, on)
+    groups = attention_groups(states, on, meetings)
+    return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(states)})
