@@ -6,9 +6,8 @@ is an objective or "priority action", and an action is one line of the delivery 
 
 from __future__ import annotations
 
-import datetime as dt
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,7 +20,31 @@ from wellboard.partnerships.models import (
     Partnership,
     Person,
 )
+from wellboard.strategy.choices import ROLE_TYPE_COLOURS, DeliveryStatus, Rag, RoleType
+from wellboard.strategy.progress_models import Milestone, ProgressUpdate
 from wellboard.web.models import TimestampedModel
+
+__all__ = [
+    "ROLE_TYPE_COLOURS",
+    "Action",
+    "ActionBoard",
+    "ActionComment",
+    "ActionIndicator",
+    "ActionLink",
+    "ActionOrganisation",
+    "ApprovalDecision",
+    "DeliveryStatus",
+    "Milestone",
+    "Plan",
+    "Priority",
+    "ProgressUpdate",
+    "Rag",
+    "RoleType",
+    "Strategy",
+    "Theme",
+    "ThemeIndicator",
+    "UpdateReview",
+]
 
 STALE_AFTER = timedelta(days=90)
 
@@ -212,45 +235,6 @@ class Priority(TimestampedModel):
         return f"/priorities/{self.pk}/"
 
 
-class RoleType(models.TextChoices):
-    """The partnership's role in an action, each with the colour boards use for it."""
-
-    NONE = "", "Not set"
-    ADVOCACY = "advocacy", "Advocacy"
-    SCRUTINY = "scrutiny", "Scrutiny and monitoring"
-    DIRECT = "direct", "Direct action"
-    CAPACITY = "capacity", "Capacity building"
-    PARTNER_MONITORING = "partner_monitoring", "Monitoring action led by partners"
-
-
-ROLE_TYPE_COLOURS = {
-    RoleType.ADVOCACY: "purple",
-    RoleType.SCRUTINY: "green",
-    RoleType.DIRECT: "blue",
-    RoleType.CAPACITY: "red",
-    RoleType.PARTNER_MONITORING: "grey",
-}
-
-
-class Rag(models.TextChoices):
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
-    COMPLETE = "complete", "Complete"
-    NOT_STARTED = "not_started", "Not started"
-
-
-class DeliveryStatus(models.TextChoices):
-    """An action's current status: its latest RAG, unless it is past due and not complete."""
-
-    COMPLETE = "complete", "Complete"
-    GREEN = "green", "On track"
-    AMBER = "amber", "At risk"
-    RED = "red", "Off track"
-    NOT_STARTED = "not_started", "Not started"
-    OVERDUE = "overdue", "Overdue"
-
-
 class Action(TimestampedModel):
     class DuePrecision(models.TextChoices):
         DAY = "day", "Day"
@@ -358,131 +342,13 @@ class Action(TimestampedModel):
         ]
 
 
-class ActionOrganisation(models.Model):
-    """An organisation leading or supporting an action, in the order the plan names them."""
-
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="organisation_links")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
-    is_lead = models.BooleanField(default=True)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} {'leads' if self.is_lead else 'supports'} {self.action}"
-
-
-class ActionBoard(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="board_links")
-    board = models.ForeignKey(GovernanceBoard, on_delete=models.CASCADE)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.board} oversees {self.action}"
-
-
-class ActionIndicator(models.Model):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicator_links")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.action} contributes to {self.indicator}"
-
-
-class ActionLink(models.Model):
-    """A link from an action to another strategy it serves."""
-
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="strategy_links")
-    other_strategy = models.ForeignKey(OtherStrategy, on_delete=models.CASCADE)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.action} serves {self.other_strategy}"
-
-
-class ThemeIndicator(models.Model):
-    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="indicator_links")
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.theme} measured by {self.indicator}"
-
-
-class Milestone(TimestampedModel):
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField(max_length=500)
-    due_text = models.CharField(max_length=200, blank=True)
-    due_end = models.DateField(null=True, blank=True)
-    done_on = models.DateField(null=True, blank=True)
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
-    def counted(self) -> ProgressUpdateQuerySet:
-        """Updates that count in roll-ups and reports: unreviewed or approved ones."""
-        return self.filter(models.Q(review__isnull=True) | models.Q(review__decision="approved"))
-
-
-class ProgressUpdate(models.Model):
-    """A dated progress note on an action. Append-only: a correction is a new update."""
-
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField(null=True, blank=True, help_text="Blank for an undated imported note.")
-    date_text = models.CharField(max_length=100, blank=True)
-    text = models.TextField(blank=True)
-    rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
-    author_name = models.CharField(max_length=200, blank=True)
-    author = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
-    evidence_url = models.URLField(blank=True, max_length=500)
-    # The calendar's suggestion at the time, kept so that an override stays visible.
-    suggested_rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
-    override_reason = models.TextField(blank=True)
-    supersedes = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="superseded_by"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ProgressUpdateQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.date or 'undated'}: {self.text[:60]}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("Progress updates are append-only: add a new update instead.")
-        super().save(*args, **kwargs)
-
-    def sort_key(self) -> tuple[dt.date, int]:
-        return (self.date or dt.date.min, self.pk or 0)
-
-
-# Review and comment records live in their own module; importing them here registers them
-# with the app and lets callers import every strategy model from one place.
-from wellboard.strategy.workflow_models import ActionComment, UpdateReview  # noqa: E402, F401
+# Models kept in their own modules, imported here so that Django registers them and
+# `from wellboard.strategy.models import ...` finds every model of the app.
+from wellboard.strategy.link_models import (  # noqa: E402
+    ActionBoard,
+    ActionIndicator,
+    ActionLink,
+    ActionOrganisation,
+    ThemeIndicator,
+)
+from wellboard.strategy.workflow_models import ActionComment, UpdateReview  # noqa: E402
