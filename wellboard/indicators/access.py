@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from wellboard.accounts.permissions import memberships, public_strategies
+from wellboard.accounts.permissions import ADMINISTRATOR, memberships, public_strategies
 from wellboard.indicators.models import Indicator
 from wellboard.strategy.models import Theme
 
@@ -30,6 +31,21 @@ def indicator_for(user: Any, pk: int) -> Indicator:
     )
     if not may_read_partnership(user, indicator.partnership_id):
         raise Http404("No such indicator.")
+    return indicator
+
+
+def may_manage(user: Any, indicator: Indicator) -> bool:
+    """Loading data changes what the board sees, so only the partnership's administrators may."""
+    membership = memberships(user).get(indicator.partnership_id)
+    return membership is not None and membership.role == ADMINISTRATOR
+
+
+def indicator_to_manage(user: Any, pk: int) -> Indicator:
+    """The indicator if the user administers its partnership: 404 when they cannot read it,
+    403 when they can read it but not change it (the permission layer's order)."""
+    indicator = indicator_for(user, pk)
+    if not may_manage(user, indicator):
+        raise PermissionDenied("Only the partnership's administrators can load indicator data.")
     return indicator
 
 

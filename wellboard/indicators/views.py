@@ -1,13 +1,26 @@
-"""Indicator pages: one indicator, its areas compared, and a theme's outcomes spine."""
+"""Indicator pages: one indicator, its areas compared, a theme's outcomes spine, and the
+upload of an indicator's local data (its partnership's administrators only)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from wellboard.accounts.permissions import memberships
-from wellboard.indicators.access import indicator_for, theme_for
+from wellboard.indicators.access import (
+    indicator_for,
+    indicator_to_manage,
+    may_manage,
+    theme_for,
+)
+from wellboard.indicators.forms import LocalUploadForm
+from wellboard.indicators.loaders import LoadError, LoadResult, load_local_csv
+from wellboard.indicators.loaders.local import method_for_unit
+from wellboard.indicators.models import Indicator
 from wellboard.indicators.presenters import area_chart, decimals_for, indicator_page
 from wellboard.indicators.summary import indicator_summary
 from wellboard.strategy.models import Action
@@ -30,8 +43,44 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "summary": indicator_summary(indicator),
         "actions": actions,
         "decimals": decimals_for(indicator),
+        "can_upload": may_manage(request.user, indicator),
     }
     return render(request, "indicators/detail.jinja", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = indicator_to_manage(request.user, pk)
+    implied = method_for_unit(indicator.effective_unit)
+    initial = {"method": implied[0], "multiplier": implied[1]} if implied else {}
+    form = LocalUploadForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        result = _load(form, indicator)
+        if result is not None:
+            messages.success(request, f"{form.file_name}: {result.summary()}.")
+            return redirect("indicators:detail", indicator.pk)
+    context = {"indicator": indicator, "form": form, "unit": indicator.effective_unit}
+    return render(request, "indicators/upload.jinja", context, status=400 if form.errors else 200)
+
+
+def _load(form: LocalUploadForm, indicator: Indicator) -> LoadResult | None:
+    """The CLI's loader in one transaction; its one-line error (naming the row) goes on the
+    form, and nothing is written."""
+    data = form.cleaned_data
+    try:
+        with transaction.atomic():
+            return load_local_csv(
+                indicator=indicator,
+                source=form.text_stream(),
+                method=data["method"],
+                multiplier=data["multiplier"],
+            )
+    except UnicodeDecodeError:
+        form.add_error("file", f"{form.file_name}: the file is not UTF-8 text")
+    except LoadError as exc:
+        form.add_error("file", f"{form.file_name}: {str(exc).splitlines()[0]}")
+    return None
 
 
 @require_GET
