@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import ActionFactory, StrategyFactory, UpdateFactory
+from wellboard.strategy.delivery import action_state
 from wellboard.strategy.models import DeliveryStatus, ProgressUpdate, Strategy
 
 TODAY = dt.date(2026, 11, 23)
@@ -87,3 +88,10 @@ def test_set_due_keeps_the_wording_and_parses_it() -> None:
     assert action.due_precision == "financial_year"
     action.set_due("On going")
     assert action.ongoing and action.due_end is None
+
+
+def test_a_complete_action_is_never_counted_as_stale() -> None:
+    action = ActionFactory(due_end=dt.date(2026, 3, 31))
+    UpdateFactory(action=action, date=dt.date(2026, 3, 1), rag="complete")
+    assert action.is_stale_on(TODAY)
+    assert not action_state(action, TODAY).stale

@@ -18,7 +18,7 @@ from wellboard.core.delivery import (
     suggested_rag,
     weighted_percent,
 )
-from wellboard.strategy.models import Action, Plan, Priority, ProgressUpdate, Theme
+from wellboard.strategy.models import Action, DeliveryStatus, Plan, Priority, ProgressUpdate, Theme
 
 
 @dataclass
@@ -88,7 +88,8 @@ def action_state(action: Action, today: date) -> ActionState:
     return ActionState(
         action=action,
         status=str(status),
-        stale=action.is_stale_on(today),
+        # A finished action needs no chasing, however long ago its last update was.
+        stale=status != DeliveryStatus.COMPLETE and action.is_stale_on(today),
         percent=percent,
         suggested=suggested_rag(percent, action.due_start, action.due_end, today),
         latest=latest,
