@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.parsing.fixtures.builders import build_delivery_docx, build_xlsx
+from tests.core.parsing.fixtures.docx_builders import build_delivery_docx
+from tests.core.parsing.fixtures.table_builders import build_xlsx
 from wellboard.core.parsing import MAX_FILE_BYTES, Limits, PlanImportError, parse_plan
 from wellboard.core.parsing.safety import OLE2_MAGIC
 

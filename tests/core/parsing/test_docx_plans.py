@@ -9,7 +9,7 @@ import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
-from tests.core.parsing.fixtures.builders import (
+from tests.core.parsing.fixtures.docx_builders import (
     DELIVERY_HEADER,
     build_delivery_docx,
     build_regional_docx,

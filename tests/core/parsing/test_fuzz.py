@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.core.parsing.fixtures.builders import build_delivery_docx, build_xlsx
+from tests.core.parsing.fixtures.docx_builders import build_delivery_docx
+from tests.core.parsing.fixtures.table_builders import build_xlsx
 from wellboard.core.parsing import PlanImportError, parse_plan
 
 Validate = Callable[[dict[str, Any]], None]

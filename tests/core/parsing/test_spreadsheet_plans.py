@@ -7,7 +7,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.core.parsing.fixtures.builders import CSV_ROWS, build_csv, build_xlsx
+from tests.core.parsing.fixtures.table_builders import CSV_ROWS, build_csv, build_xlsx
 from wellboard.core.parsing import ParseResult, parse_plan
 from wellboard.core.parsing.csv_reader import decode_text
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.core.parsing.fixtures.builders import build_pipe_table, build_tab_text
+from tests.core.parsing.fixtures.table_builders import build_pipe_table, build_tab_text
 from wellboard.core.parsing import ParseResult, parse_plan
 from wellboard.core.parsing.table_model import Paragraph, Table
 from wellboard.core.parsing.text_reader import parse_lines

@@ -60,15 +60,20 @@ def confidence_of(label: str) -> float:
 LEVELS = [(0.95, "lower95_0cl", "upper95_0cl"), (0.998, "lower99_8cl", "upper99_8cl")]
 
 
+def assert_interval(result, row, lower, upper):
+    """The value and both limits agree with PHE's expected row."""
+    assert_same(result.value, row["value"])
+    assert_same(result.lower, row[lower])
+    assert_same(result.upper, row[upper])
+
+
 @pytest.mark.parametrize("row", sheet("testdata_Proportion.xlsx", "testdata_Prop"))
 @pytest.mark.parametrize(("confidence", "lower", "upper"), LEVELS)
 def test_proportions(row, confidence, lower, upper):
     result = wilson_interval(
         number(row["Numerator"]), number(row["Denominator"]), confidence, row["multiplier"]
     )
-    assert_same(result.value, row["value"])
-    assert_same(result.lower, row[lower])
-    assert_same(result.upper, row[upper])
+    assert_interval(result, row, lower, upper)
 
 
 @pytest.mark.parametrize("row", sheet("testdata_Proportion.xlsx", "testdata_Prop_g"))
@@ -79,9 +84,7 @@ def test_grouped_proportions(row):
         confidence_of(row["confidence"]),
         row["multiplier"],
     )
-    assert_same(result.value, row["value"])
-    assert_same(result.lower, row["lowercl"])
-    assert_same(result.upper, row["uppercl"])
+    assert_interval(result, row, "lowercl", "uppercl")
 
 
 @pytest.mark.parametrize("row", sheet("testdata_Rate.xlsx", "testdata_Rate"))
@@ -90,9 +93,7 @@ def test_rates(row, confidence, lower, upper):
     result = crude_rate(
         number(row["Numerator"]), number(row["Denominator"]), confidence, row["multiplier"]
     )
-    assert_same(result.value, row["value"])
-    assert_same(result.lower, row[lower])
-    assert_same(result.upper, row[upper])
+    assert_interval(result, row, lower, upper)
 
 
 @pytest.mark.parametrize("row", sheet("testdata_Rate.xlsx", "testdata_Rate_g"))
@@ -103,9 +104,7 @@ def test_grouped_rates(row):
         confidence_of(row["confidence"]),
         row["multiplier"],
     )
-    assert_same(result.value, row["value"])
-    assert_same(result.lower, row["lowercl"])
-    assert_same(result.upper, row["uppercl"])
+    assert_interval(result, row, "lowercl", "uppercl")
 
 
 @pytest.mark.parametrize("row", sheet("testdata_Byars_Wilson.xlsx", "testdata_B_W"))
