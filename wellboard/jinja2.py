@@ -11,6 +11,8 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup, escape
 
+from wellboard.web.form_params import error_list, field_params
+
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -39,6 +41,8 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {"url": url, "static": static, "csrf_input": csrf_input, "get_messages": get_messages}
     )
+    # Used by web/forms.jinja, the one module that draws forms, error summaries and tables.
+    env.globals.update({"field_params": field_params, "error_list": error_list})
     from wellboard.partnerships.glossary import markup as glossary
 
     env.filters["glossary"] = glossary  # {{ text | glossary(terms) }}: acronyms as <abbr>
