@@ -43,7 +43,7 @@ def test_lead_officer_adds_an_update_and_sees_the_roll_up_change(
     page.goto(f"{base}/strategies/{world.strategy.pk}/")
     assert complete_count(page) == 0
     page.goto(f"{base}/actions/{world.own_action.pk}/")
-    page.get_by_role("link", name="Add an update").click()
+    page.get_by_role("button", name="Add an update").click()
     page.locator("#id_date").fill(timezone.localdate().isoformat())
     page.get_by_label("Complete", exact=True).check()
     page.get_by_label("Progress since the last update").fill("All clinics running.")
@@ -59,7 +59,7 @@ def test_board_member_is_refused_an_edit(local_page: Any, live_server: Any, worl
     page, base = local_page, live_server.url
     sign_in(page, base, "board")
     page.goto(f"{base}/actions/{world.own_action.pk}/")
-    assert page.get_by_role("link", name="Add an update").count() == 0
+    assert page.get_by_role("button", name="Add an update").count() == 0
     response = page.goto(f"{base}/actions/{world.own_action.pk}/update/")
     assert response is not None and response.status == 403
     response = page.goto(f"{base}/actions/{world.own_action.pk}/edit/")
@@ -89,12 +89,21 @@ def test_main_pages_have_no_serious_accessibility_violations(
     sign_in(page, base, "lead")
     for path in member_pages:
         problems[path] = serious_violations(page, base + path)
+    page.goto(f"{base}/actions/{a.pk}/update/")
+    page.get_by_role("button", name="Add update").click()  # nothing filled in: errors
+    page.wait_for_load_state()
+    assert page.locator(".nhsuk-error-summary a[href='#id_text']").count() == 1
+    problems["update form with errors"] = axe_violations(page)
     assert {path: found for path, found in problems.items() if found} == {}
 
 
 def serious_violations(page: Any, url: str) -> list[str]:
     response = page.goto(url)
     assert response is not None and response.status == 200, url
+    return axe_violations(page)
+
+
+def axe_violations(page: Any) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     return [

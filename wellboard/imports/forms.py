@@ -1,4 +1,4 @@
-"""Upload, column-mapping and confirm forms. Templates render them by hand in NHS.UK markup."""
+"""Upload, column-mapping and confirm forms, drawn by the forms module (web/forms.jinja)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ class UploadForm(forms.Form):
     partnership = forms.TypedChoiceField(label="Partnership", coerce=int, required=False)
     # The target is resolved by the view through the permission layer, so an id of
     # another partnership's strategy answers 404 rather than a form error that confirms it.
-    target = forms.CharField(required=False, initial=NEW)
+    # Drawn as radios whose choices (a new strategy, or one of those listed) the page supplies.
+    target = forms.CharField(required=False, initial=NEW, widget=forms.RadioSelect)
 
     def __init__(self, *args: Any, partnerships: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""The local data upload form; the template renders it by hand with NHS.UK components."""
+"""The local data upload form, drawn by the forms module (web/forms.jinja)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,14 @@ METHODS = [
 
 
 class LocalUploadForm(forms.Form):
-    file = forms.FileField(label="CSV file")
-    method = forms.ChoiceField(label="How to compute values from counts", choices=METHODS)
+    file = forms.FileField(
+        label="CSV file",
+        help_text="A .csv file saved as UTF-8, up to 1 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    method = forms.ChoiceField(
+        label="How to compute values from counts", choices=METHODS, widget=forms.RadioSelect
+    )
     multiplier = forms.FloatField(
         label="Multiplier",
         required=False,

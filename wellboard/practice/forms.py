@@ -31,6 +31,12 @@ class GoodPracticeForm(forms.ModelForm):
             "priorities",
             "published",
         ]
+        # Ticked boxes, not a multiple select: the NHS.UK design system has no multiple
+        # select, and one is hard to use by keyboard and screen reader.
+        widgets = {
+            "actions": forms.CheckboxSelectMultiple,
+            "priorities": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -16,12 +16,19 @@ from wellboard.strategy.models import Strategy, Theme
 
 
 class ReportFilterForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False)
+    # A blank filter shows everything, so the blank choice says so.
+    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False, empty_label="All")
     board = forms.ModelChoiceField(
-        queryset=GovernanceBoard.objects.none(), required=False, label="Governance board"
+        queryset=GovernanceBoard.objects.none(),
+        required=False,
+        label="Governance board",
+        empty_label="All",
     )
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), required=False, label="Lead organisation"
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Lead organisation",
+        empty_label="All",
     )
     as_of = forms.DateField(
         required=False, label="Position at", help_text="Show the plan as it stood on this date."
