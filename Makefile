@@ -52,9 +52,13 @@ $(VENDOR_STAMP): node_modules/.installed
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
 	touch $@
 
+# A task worker runs beside the server, in its own session so that Ctrl+C reaches it once,
+# through the trap: it finishes the task it is running, then stops with the server.
 run: setup
 	DEBUG=true $(BIN)/wellboard migrate --no-input
 	DEBUG=true $(BIN)/wellboard demo --if-empty
+	DEBUG=true setsid $(BIN)/wellboard worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	DEBUG=true $(BIN)/wellboard serve --host 127.0.0.1 --port 8000
 
 lint: export WELLBOARD_ALLOW_INSECURE_KEY = true

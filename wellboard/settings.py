@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "wellboard.tasks",
     "wellboard.reports",
     "wellboard.imports",
+    # After wellboard.tasks, whose `db_worker` command replaces django-tasks-db's own.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -116,9 +119,16 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks: "thread" runs them beside the request (development), "worker" leaves
-# them for `wellboard worker` (production, where a restart must not lose a task).
-WELLBOARD_TASKS = os.environ.get("WELLBOARD_TASKS", "thread" if DEBUG else "worker")
+# Background tasks (large reports and imports) are queued in the database and run by
+# `wellboard worker` (`make run` starts one beside the development server). A worker not
+# seen for a lease loses its running task to another worker (docs/adr/0006-task-queue.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+try:
+    WELLBOARD_WORKER_LEASE_SECONDS = float(os.environ.get("WELLBOARD_WORKER_LEASE_SECONDS", "30"))
+except ValueError:
+    raise ImproperlyConfigured("WELLBOARD_WORKER_LEASE_SECONDS: use a number of seconds") from None
+if not 0 < WELLBOARD_WORKER_LEASE_SECONDS <= 3600:
+    raise ImproperlyConfigured("WELLBOARD_WORKER_LEASE_SECONDS: use 1 to 3600 seconds")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,10 +17,12 @@ from tests.factories import MembershipFactory, PartnershipFactory, StrategyFacto
 from tests.imports.conftest import DECIDIM_CSV, ODD_HEADER_CSV, PLAN_CSV
 from wellboard.accounts.models import Membership
 from wellboard.core.spreadsheet_roundtrip import HEADERS
-from wellboard.imports import services
+from wellboard.imports import runs, services
 from wellboard.imports.models import ColumnMapping, ImportRun
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy
+from wellboard.tasks.models import BackgroundTask
+from wellboard.tasks.worker import run_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -257,12 +259,8 @@ def test_discard_keeps_nothing() -> None:
     assert Strategy.objects.count() == 0
 
 
-def test_large_uploads_are_read_by_the_task_runner(settings: Any, monkeypatch: Any) -> None:
-    from wellboard.tasks.models import Task
-    from wellboard.tasks.runner import run_task_by_id
-
-    settings.WELLBOARD_TASKS = "worker"
-    monkeypatch.setattr(services, "BACKGROUND_BYTES", 10)
+def test_large_uploads_are_read_by_a_worker(monkeypatch: Any) -> None:
+    monkeypatch.setattr(runs, "BACKGROUND_BYTES", 10)
     client = _client()
     response = _upload(client, "plan.csv", PLAN_CSV)
     run = ImportRun.objects.get()
@@ -272,11 +270,10 @@ def test_large_uploads_are_read_by_the_task_runner(settings: Any, monkeypatch: A
     status = client.get(reverse("imports:status", args=[run.pk]))
     assert "HX-Refresh" not in status
 
-    # run_task_by_id rather than run_queued: the latter closes the connection, which
-    # ends the test's transaction on PostgreSQL.
-    assert run_task_by_id(run.task_id) is not None
-    task = Task.objects.get(pk=run.task_id)
-    assert (task.status, task.progress) == ("done", 100)
+    assert run_pending() == 1
+    task = BackgroundTask.objects.select_related("task_result").get(pk=run.task_id)
+    assert (task.get_status_display(), task.progress) == ("Done", 100)
+    assert task.message == "Read 3 actions: check them and confirm the import."
     run.refresh_from_db()
     assert (run.status, run.actions) == ("parsed", 3)
     assert client.get(reverse("imports:status", args=[run.pk]))["HX-Refresh"] == "true"

@@ -14,8 +14,8 @@ from tests.factories import MembershipFactory, StrategyFactory, UserFactory
 from wellboard.reports import views
 from wellboard.reports.models import ReportSnapshot
 from wellboard.strategy.models import Strategy
-from wellboard.tasks.models import Task
-from wellboard.tasks.runner import run_queued
+from wellboard.tasks.models import BackgroundTask
+from wellboard.tasks.worker import run_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_outsiders_get_404_and_visitors_the_login_page(client: Client, demo: Str
         reverse("reports:generate", args=[demo.pk, "delivery"]), {"format": "pdf"}
     )
     assert response.status_code == 404
-    assert not Task.objects.exists()
+    assert not BackgroundTask.objects.exists()
 
 
 def test_unknown_report_or_format_is_404(client: Client, demo: Strategy) -> None:
@@ -106,11 +106,13 @@ def test_background_production_saves_a_snapshot(client: Client, demo: Strategy) 
             "meeting_date": "2026-11-25",
         },
     )
-    task = Task.objects.get()
+    task = BackgroundTask.objects.select_related("task_result").get()
     assert response.status_code == 302
     assert response["Location"] == reverse("tasks:status", args=[task.pk])
-    assert task.created_by == user and task.status == Task.Status.QUEUED
-    assert run_queued() == 1
+    assert task.created_by == user and task.get_status_display() == "Queued"
+    assert task.partnership == demo.partnership
+    assert task.task_result.task_path == "wellboard.reports.tasks.produce_report"
+    assert run_pending() == 1
     page = client.get(reverse("tasks:status", args=[task.pk])).content.decode()
     assert "Download exceptions-report-2026-11-23.docx" in page
     assert 'hx-trigger="every 1s"' not in page  # finished: polling stops

@@ -1,7 +1,9 @@
-"""The web import's workflow: upload -> read (now or in the background) -> map -> apply.
+"""Reading an import run's stored upload, and the column choices it is read with.
 
-Each step works on an ImportRun row, which holds the upload and what was read from it,
-so nothing between the steps comes back from the browser.
+Each step of the web import works on an ImportRun row, which holds the upload and what
+was read from it, so nothing between the steps comes back from the browser. Starting a
+run (reading it now or in the background) is runs.py, above this module and
+background.py.
 """
 
 from __future__ import annotations
@@ -9,11 +11,8 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 
 from wellboard.core.parsing import MAX_FILE_BYTES, PlanImportError
 from wellboard.imports.headers import candidate_headers
@@ -21,10 +20,7 @@ from wellboard.imports.models import FIELD_CHOICES, ColumnMapping, ImportRun
 from wellboard.imports.reading import read_file
 from wellboard.imports.saving import record_counts
 from wellboard.partnerships.models import Partnership
-from wellboard.strategy.models import Strategy
 
-# Smaller uploads are read during the request: a 60-page plan parses in well under a second.
-BACKGROUND_BYTES = 2 * 1024 * 1024
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 _FIELDS = {name for name, _ in FIELD_CHOICES}
 
@@ -77,46 +73,3 @@ def parse_run(run: ImportRun) -> ImportRun:
             record_counts(run)
     run.save()
     return run
-
-
-def tasks_available() -> bool:
-    return apps.is_installed("wellboard.tasks")
-
-
-@transaction.atomic
-def start_run(
-    *,
-    partnership: Partnership,
-    user: Any,
-    file_name: str,
-    data: bytes,
-    target: Strategy | None = None,
-) -> ImportRun:
-    """Keep the upload and read it: in the request when small, else as a background task."""
-    if len(data) > max_upload_bytes():
-        raise PlanImportError(shown_name(file_name), "the file is over the upload limit")
-    run = ImportRun.objects.create(
-        partnership=partnership,
-        created_by=user,
-        file_name=shown_name(file_name),
-        source=data,
-        target=target,
-    )
-    if len(data) > BACKGROUND_BYTES and tasks_available():
-        from wellboard.imports.background import queue_parse
-
-        queue_parse(run, user)
-        return run
-    return parse_run(run)
-
-
-def rerun(run: ImportRun, user: Any) -> ImportRun:
-    """Read the upload again, after new column choices."""
-    run.status = ImportRun.Status.QUEUED
-    if len(run.source or b"") > BACKGROUND_BYTES and tasks_available():
-        from wellboard.imports.background import queue_parse
-
-        run.save(update_fields=["status", "updated_at"])
-        queue_parse(run, user)
-        return run
-    return parse_run(run)

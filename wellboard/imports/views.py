@@ -23,14 +23,9 @@ from wellboard.imports.forms import NEW, ConfirmForm, MappingForm, UploadForm
 from wellboard.imports.models import ImportRun
 from wellboard.imports.presenters import preview_context
 from wellboard.imports.roundtrip import ApplyError, export_results_csv, export_workbook
+from wellboard.imports.runs import rerun, start_run
 from wellboard.imports.saving import apply_run
-from wellboard.imports.services import (
-    column_map_for,
-    max_upload_bytes,
-    remember_mappings,
-    rerun,
-    start_run,
-)
+from wellboard.imports.services import column_map_for, max_upload_bytes, remember_mappings
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
 

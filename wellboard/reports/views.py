@@ -23,9 +23,9 @@ from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import KINDS, ReportError, ReportParams, build_params
 from wellboard.reports.renderers.html_renderer import render_page
-from wellboard.reports.tasks import KIND as TASK_KIND
+from wellboard.reports.tasks import produce_report
 from wellboard.strategy.models import Action, Strategy
-from wellboard.tasks.runner import enqueue
+from wellboard.tasks.background import start
 
 # Above this many actions a download is produced by a background task, with progress.
 BACKGROUND_ABOVE = 150
@@ -132,21 +132,19 @@ def generate(request: HttpRequest, strategy_id: int, kind: str) -> HttpResponse:
         return render(request, "reports/report.jinja", context, status=400)
     data = form.cleaned_data
     meeting = data.get("meeting_date")
-    task = enqueue(
-        kind=TASK_KIND,
-        params={
-            "report": params.to_json(),
-            "format": data["format"],
-            "snapshot": bool(data.get("snapshot")),
-            "meeting_date": meeting.isoformat() if meeting else None,
-            "title": f"{params.title} ({data['format'].upper()})",
-            "back_url": reverse("reports:index", args=[strategy.pk]),
-            "back_label": "the reports",
-        },
+    job = start(
+        produce_report,
+        title=f"{params.title} ({data['format'].upper()})",
         user=request.user,
         partnership=strategy.partnership,
+        back_url=reverse("reports:index", args=[strategy.pk]),
+        back_label="the reports",
+        report=params.to_json(),
+        file_format=data["format"],
+        snapshot=bool(data.get("snapshot")),
+        meeting_date=meeting.isoformat() if meeting else None,
     )
-    return redirect("tasks:status", task.pk)
+    return redirect("tasks:status", job.pk)
 
 
 @login_required

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from wellboard.strategy.models import Plan, Strategy, Theme
+from wellboard.tasks.health import queue_problem
 
 
 @require_GET
@@ -24,4 +26,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers and monitoring: 200 "ok", or 503 with a one-line reason."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return _health("database unavailable", 503)
+    problem = queue_problem()
+    if problem is not None:
+        return _health(problem, 503)
+    return _health("ok", 200)
+
+
+def _health(text: str, status: int) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8", status=status)
+    response["Cache-Control"] = "no-store"
+    return response

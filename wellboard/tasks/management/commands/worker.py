@@ -1,34 +1,51 @@
+"""`wellboard worker`: run queued background tasks (large reports, imports) and periodic jobs."""
+
 from __future__ import annotations
 
-import time
+import logging
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
-from django.db import close_old_connections
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wellboard.tasks.runner import run_queued
+from wellboard.tasks.worker import Worker
+
+LOGGERS = ("wellboard.tasks", "django_tasks", "django_tasks_db")
 
 
 class Command(BaseCommand):
-    help = "Run queued background tasks (reports, imports), polling the queue."
+    help = (
+        "Run queued background tasks until stopped (SIGTERM or Ctrl+C lets the current task "
+        "finish first). Run one or more beside the web server."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="run what is queued now, then exit")
         parser.add_argument(
-            "--interval", type=float, default=2.0, help="seconds between polls (default 2)"
+            "--interval", type=float, default=1.0, help="seconds between polls (default 1)"
+        )
+        parser.add_argument(
+            "--queue-name", default="default", help="queues to take tasks from, comma-separated"
+        )
+        parser.add_argument(
+            "--worker-id", default=None, help="unique id (default: host-pid-random)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not 0 < options["interval"] <= 3600:
+            raise CommandError("--interval must be between 0 and 3600 seconds.")
+        worker_id = options["worker_id"]
+        if worker_id is not None and not 0 < len(worker_id) <= 64:
+            raise CommandError("--worker-id must have 1 to 64 characters.")
+        level = logging.INFO if options["verbosity"] >= 1 else logging.WARNING
+        for name in LOGGERS:
+            logging.getLogger(name).setLevel(logging.DEBUG if options["verbosity"] > 1 else level)
+        worker = Worker(
+            worker_id=worker_id,
+            interval=options["interval"],
+            queue_names=tuple(q.strip() for q in options["queue_name"].split(",") if q.strip()),
+        )
         if options["once"]:
-            ran = run_queued()
+            ran = worker.run_pending(handle_signals=True)
             self.stdout.write(f"Ran {ran} task{'s' if ran != 1 else ''}.")
             return
-        self.stdout.write("Waiting for tasks (Ctrl+C to stop).")
-        try:
-            while True:
-                # A long-lived process must drop connections the database has timed out.
-                close_old_connections()
-                if not run_queued():
-                    time.sleep(max(0.1, options["interval"]))
-        except KeyboardInterrupt:
-            self.stdout.write("Stopped.")
+        worker.run_forever()
