@@ -126,3 +126,19 @@ def test_heartbeats_of_workers_gone_for_a_day_are_forgotten() -> None:
     _heartbeat("recent", None, seen_seconds_ago=60)
     assert leases.forget_dead_workers() == 1
     assert list(WorkerHeartbeat.objects.values_list("pk", flat=True)) == ["recent"]
+
+
+def test_a_task_that_lost_the_database_goes_back_in_the_queue() -> None:
+    start(sample_tasks.echo, title="Echo", text="x")
+    worker = Worker(worker_id="cut-off")
+    leases.register("cut-off")
+    claimed = worker._claim()
+    assert claimed is not None
+    worker._record(Outcome(claimed, database_lost=True))
+    task = DBTaskResult.objects.get(pk=claimed.pk)
+    assert (task.status, task.worker_ids) == (TaskStatus.READY, ["cut-off"])
+    assert worker.run_pending() == 1  # and it runs again, as attempt 2
+    task.refresh_from_db()
+    assert (task.status, task.worker_ids) == (TaskStatus.SUCCESSFUL, ["cut-off", "cut-off"])
+    job = BackgroundTask.objects.get(task_result=task)
+    assert (job.progress, job.message) == (100, "Half way")

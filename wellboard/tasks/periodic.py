@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -74,7 +74,7 @@ class PeriodicJobs:
             if _take(job, now or timezone.now()):
                 try:
                     job.run()
-                except DatabaseError:
+                except (OperationalError, InterfaceError):
                     raise  # the worker's reconnect logic deals with a lost database
                 except Exception:
                     logger.exception("Periodic job %s failed", job.name)

@@ -17,6 +17,7 @@ with one that a council's server can leave running unattended:
 from __future__ import annotations
 
 import logging
+import math
 import os
 import signal
 import socket
@@ -78,7 +79,7 @@ class Worker:
         self.stopping = threading.Event()
         self.ran = 0
         self._pending: Outcome | None = None
-        self._last_recovery = 0.0
+        self._last_housekeeping = -math.inf
         self._settle_until = 0.0
 
     # -- the loops -------------------------------------------------------------------
@@ -108,6 +109,13 @@ class Worker:
                         "Database unavailable (%s); retrying in %.1f s", _first_line(exc), pause
                     )
                     self._lost_database()
+                    self.stopping.wait(pause)
+                    continue
+                except Exception:
+                    # Unattended on a server: a bug in one pass must not end the worker.
+                    logger.exception("Worker pass failed; carrying on")
+                    self._abandon_pending()
+                    pause = min(MAX_PAUSE, max(pause * 2, 0.5))
                     self.stopping.wait(pause)
                     continue
                 if not busy:
@@ -205,6 +213,16 @@ class Worker:
             return
         self._send_finished(db_result)
 
+    def _abandon_pending(self) -> None:
+        """Give up an outcome that cannot be written: the lease puts its task back."""
+        if self._pending is None:
+            return
+        self._pending = None
+        try:
+            leases.set_running(self.worker_id, None)
+        except DatabaseError:
+            logger.warning("Could not release the task of worker %s", self.worker_id)
+
     def _send_finished(self, db_result: DBTaskResult) -> None:
         try:
             fresh = DBTaskResult.objects.get(pk=db_result.pk)
@@ -215,9 +233,12 @@ class Worker:
     # -- between tasks ---------------------------------------------------------------
 
     def _idle_work(self) -> None:
+        """Every heartbeat interval: take back dead workers' tasks, run due periodic jobs."""
         now = time.monotonic()
-        if now >= self._settle_until and now - self._last_recovery >= leases.heartbeat_seconds():
-            self._last_recovery = now
+        if now - self._last_housekeeping < leases.heartbeat_seconds():
+            return
+        self._last_housekeeping = now
+        if now >= self._settle_until:
             leases.recover_stale_tasks()
             leases.forget_dead_workers()
         self.periodic.run_due()
