@@ -113,23 +113,9 @@ class Report:
     meta: list[tuple[str, str]] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = True
-    continued: bool = False  # a later part of a report laid out in parts: no title block
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
-
-    def part(self, blocks: list[Block]) -> Report:
-        """The same report limited to some of its blocks, for laying out in parts."""
-        return Report(
-            kind=self.kind,
-            title=self.title,
-            subtitle=self.subtitle,
-            as_of=self.as_of,
-            meta=self.meta,
-            blocks=blocks,
-            landscape=self.landscape,
-            continued=True,
-        )
 
     def tables(self, kind: str | None = None) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table) and kind in (None, b.kind)]

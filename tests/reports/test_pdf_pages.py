@@ -1,0 +1,43 @@
+"""The PDF is laid out in one pass and numbered by WeasyPrint's own page counters."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.reports.conftest import demo_actions, rendered
+from wellboard.reports.renderers.html_renderer import render_standalone
+from wellboard.strategy.models import Strategy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_page_footer_says_page_n_of_m_and_names_the_report(demo: Strategy) -> None:
+    result = rendered(demo, "delivery", "pdf")
+    reader = PdfReader(io.BytesIO(result.content))
+    total = len(reader.pages)
+    assert total > 1  # the demo plan runs over several pages, so M is really counted
+    texts = [page.extract_text() for page in reader.pages]
+    for number, text in enumerate(texts, start=1):
+        footer = re.findall(r"Page (\d+) of (\d+)", text)
+        assert footer == [(str(number), str(total))], (number, footer)
+        assert result.report.title in re.sub(r"\s+", " ", text)
+    joined = re.sub(r"\s+", " ", " ".join(texts))
+    for action in demo_actions(demo):
+        assert re.search(rf"(^|\s){re.escape(action.ref)}\s", joined), action.ref
+
+
+def test_cell_lines_stay_separate_lines_without_br_elements(demo: Strategy) -> None:
+    report = rendered(demo, "delivery", "html").report
+    html = render_standalone(report)
+    assert "<br>" not in html and "white-space: pre-line" in html
+    cells = [cell for table in report.tables("actions") for row in table.rows for cell in row]
+    multi = next(c for c in cells if len(c.lines) > 2 and not c.status)
+    text = PdfReader(io.BytesIO(rendered(demo, "delivery", "pdf").content)).pages
+    lines = [line.strip() for page in text for line in page.extract_text().splitlines()]
+    # Each of the cell's lines starts a line of the PDF's text (wrapping may split it further).
+    for line in multi.lines:
+        assert any(line.startswith(pdf_line) and pdf_line for pdf_line in lines), line
