@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -127,6 +130,41 @@ def test_bad_input_is_one_line_naming_the_row_with_status_2(
     status, out, err = run(["indicators", "stats", path, "--method", method, "--json"], capsys)
     assert status == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_formats_compact_json_by_default_json_lines_and_csv(tmp_path: Path, capsys) -> None:
+    path = csv_file(tmp_path, "numerator,denominator\n10,100\n,50\n")
+    base = ["indicators", "stats", path, "--method", "wilson"]
+    status, default, _ = run(base, capsys)
+    assert status == 0 and default == run([*base, "--json"], capsys)[1]
+    objects = json.loads(default)
+    assert objects[1] == {"value": None, "lower": None, "upper": None}
+    assert default.splitlines()[1] == json.dumps(objects[0], separators=(",", ":")) + ","
+    _, lines, _ = run([*base, "--format", "jsonl"], capsys)
+    assert [json.loads(line) for line in lines.splitlines()] == objects
+    _, table, _ = run([*base, "--format", "csv"], capsys)
+    header, first, second = table.splitlines()
+    assert header == "value,lower,upper" and second == ",,"
+    assert [float(x) for x in first.split(",")] == list(objects[0].values())
+    status, _, err = run([*base, "--json", "--format", "csv"], capsys)
+    assert status == 2 and "contradict" in err
+
+
+def test_stats_runs_without_django_settings(tmp_path: Path) -> None:
+    """`wellboard indicators stats` needs no SECRET_KEY or database: Django is not started."""
+    path = csv_file(tmp_path, "numerator,denominator\n10,100\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env["DJANGO_SETTINGS_MODULE"] = "no.such.settings"
+    code = (
+        "import sys; from wellboard.cli import main; "
+        f"main(['indicators', 'stats', {path!r}, '--method', 'byars', '--format', 'csv']); "
+        "sys.stdout.flush(); assert 'django' not in sys.modules"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("10000.0,")
 
 
 def test_unknown_confidence_is_refused_by_the_parser(tmp_path: Path, capsys) -> None:

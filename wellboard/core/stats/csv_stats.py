@@ -1,4 +1,4 @@
-"""Statistics for a CSV file: the pure function behind ``wellboard indicators stats``.
+"""Statistics for a CSV file: the pure functions behind ``wellboard indicators stats``.
 
 Input columns by method (names are matched case-insensitively, other columns are ignored):
 
@@ -13,48 +13,84 @@ Input columns by method (names are matched case-insensitively, other columns are
 
 An empty numerator or denominator is a missing value: the row's results are None (for dsr an
 empty numerator counts as zero events, as in PHEindicatormethods). Anything else wrong raises
-StatsInputError with a one-line message naming the row, the header being row 1.
+StatsInputError with a one-line message naming the row, the header being row 1; where a file
+has several faults, the one reported is the one the checks meet first going through the file
+(for wilson and byars: every numerator, then every denominator, then numerator <= denominator).
+
+Columns are read in bulk (csv_table.py) and results stay NumPy arrays (``compute_table``) until
+they are written out (csv_output.py); ``compute_csv`` gives them as dicts, for callers that
+want Python objects.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import os
-import re
-from collections.abc import Iterator
-from typing import Any, TextIO
+from dataclasses import dataclass
+from typing import Any, BinaryIO, TextIO
 
 import numpy as np
+from numpy.typing import NDArray
 
 from wellboard.core.stats.confidence import normalise_confidence
-from wellboard.core.stats.dsr import directly_standardised_rate
+from wellboard.core.stats.csv_dsr import dsr_result
+from wellboard.core.stats.csv_numbers import parse_numbers
+from wellboard.core.stats.csv_table import Table, read_table
 from wellboard.core.stats.errors import StatsInputError
 from wellboard.core.stats.proportions import wilson_interval
 from wellboard.core.stats.rates import crude_rate
-from wellboard.core.stats.standard_populations import esp2013, esp2013_bands, normalise_band
 
 METHODS = ("wilson", "byars", "dsr")
 DEFAULT_MULTIPLIERS = {"wilson": 1.0, "byars": 100_000.0, "dsr": 100_000.0}
-_COLUMNS = {
+COLUMNS = {
     "wilson": ("numerator", "denominator"),
     "byars": ("numerator", "denominator"),
     "dsr": ("group", "age_band", "numerator", "denominator"),
 }
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
-Row = tuple[int, dict[str, str]]
+
+@dataclass(frozen=True)
+class StatsResult:
+    """One result per row (wilson, byars) or per group (dsr, with ``groups``); NaN where a
+    value cannot be computed."""
+
+    value: NDArray[np.float64]
+    lower: NDArray[np.float64]
+    upper: NDArray[np.float64]
+    groups: list[str] | None = None
 
 
 def compute_csv(
-    source: str | os.PathLike[str] | TextIO,
+    source: str | os.PathLike[str] | TextIO | BinaryIO,
     method: str,
     confidence: float,
     multiplier: float | None = None,
 ) -> list[dict[str, Any]]:
-    """Read the CSV (a path or an open text stream) and return one result dict per row
+    """Read the CSV (a path or an open stream) and return one result dict per row
     (wilson, byars: value, lower, upper) or per group (dsr: group, value, lower, upper).
     Floats are plain Python floats; a value that cannot be computed is None."""
+    result = compute_table(read_source(source), method, confidence, multiplier)
+    columns: list[list[Any]] = [_plain(result.value), _plain(result.lower), _plain(result.upper)]
+    names = ["value", "lower", "upper"]
+    if result.groups is not None:
+        columns.insert(0, result.groups)
+        names.insert(0, "group")
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def read_source(source: str | os.PathLike[str] | TextIO | BinaryIO) -> bytes:
+    """The file's bytes: from a path, a binary stream, or a text stream (encoded as UTF-8)."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as stream:
+            return stream.read()
+    data = source.read()
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def compute_table(
+    data: bytes, method: str, confidence: float, multiplier: float | None = None
+) -> StatsResult:
+    """The statistics for a CSV file's bytes, as arrays."""
     method = method.strip().lower()
     if method not in METHODS:
         raise StatsInputError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
@@ -65,171 +101,49 @@ def compute_csv(
     scale = DEFAULT_MULTIPLIERS[method] if multiplier is None else float(multiplier)
     if not (math.isfinite(scale) and scale > 0.0):
         raise StatsInputError(f"multiplier must be a positive number, not {multiplier!r}")
-    if isinstance(source, str | os.PathLike):
-        with open(source, encoding="utf-8-sig", newline="") as stream:
-            header, rows = _read(stream, method)
-    else:
-        header, rows = _read(source, method)
-    if method == "dsr":
-        return _dsr(rows, "standard_population" in header, level, scale)
-    return _per_row(rows, method, level, scale)
-
-
-def _read(stream: TextIO, method: str) -> tuple[list[str], list[Row]]:
-    reader = csv.reader(stream, strict=True)
-    try:
-        records = list(_numbered(reader))
-    except csv.Error as exc:
-        raise StatsInputError(f"row {reader.line_num}: not valid CSV ({exc})") from None
-    if not records:
-        raise StatsInputError("row 1: the file is empty (no header row)")
-    header_row, header_cells = records[0]
-    header = [cell.strip().lower().lstrip("\ufeff") for cell in header_cells]
-    missing = [name for name in _COLUMNS[method] if name not in header]
+    table = read_table(data, (*COLUMNS[method], "standard_population"))
+    missing = [name for name in COLUMNS[method] if name not in table.header]
     if missing:
         raise StatsInputError(
-            f"row {header_row}: missing column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing)} (the {method} method needs {', '.join(_COLUMNS[method])})"
+            f"row {table.header_row}: missing column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} (the {method} method needs {', '.join(COLUMNS[method])})"
         )
-    rows = [
-        (
-            number,
-            {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)},
-        )
-        for number, cells in records[1:]
-    ]
-    return header, rows
-
-
-def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Non-blank records with the file line each starts on."""
-    start = 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            yield start, cells
-        start = reader.line_num + 1
-
-
-def _number(row: Row, column: str, *, missing: float = math.nan) -> float:
-    number, cells = row
-    text = cells.get(column, "")
-    if text == "":
-        return missing
-    if not _NUMBER.fullmatch(text):
-        raise StatsInputError(f"row {number}: {column} {text!r} is not a number")
-    value = float(text)
-    if not math.isfinite(value):
-        raise StatsInputError(f"row {number}: {column} {text!r} is too large")
-    if value < 0.0:
-        raise StatsInputError(f"row {number}: {column} must not be negative ({text})")
-    return value
-
-
-def _per_row(rows: list[Row], method: str, level: float, scale: float) -> list[dict[str, Any]]:
-    numerators = np.array([_number(row, "numerator") for row in rows], dtype=np.float64)
-    denominators = np.array([_number(row, "denominator") for row in rows], dtype=np.float64)
+    if method == "dsr":
+        groups, by_group = dsr_result(table, level, scale)
+        return StatsResult(by_group.value, by_group.lower, by_group.upper, groups)
+    numerators, denominators = _counts(table)
     if method == "wilson":
-        over = np.flatnonzero(numerators > denominators)
-        if over.size:
-            number, cells = rows[over[0]]
-            raise StatsInputError(
-                f"row {number}: numerator {cells['numerator']} is greater than denominator "
-                f"{cells['denominator']} (a proportion needs numerator <= denominator)"
-            )
-        result = wilson_interval(numerators, denominators, level, scale)
+        _check_proportions(table, numerators, denominators)
+        interval = wilson_interval(numerators, denominators, level, scale)
     else:
-        result = crude_rate(numerators, denominators, level, scale)
-    return [
-        {"value": _plain(v), "lower": _plain(lo), "upper": _plain(hi)}
-        for v, lo, hi in zip(result.value, result.lower, result.upper, strict=True)
-    ]
+        interval = crude_rate(numerators, denominators, level, scale)
+    return StatsResult(interval.value, interval.lower, interval.upper)
 
 
-def _dsr(rows: list[Row], own_standard: bool, level: float, scale: float) -> list[dict[str, Any]]:
-    esp = dict(zip(esp2013_bands(), esp2013().tolist(), strict=True))
-    codes: dict[str, int] = {}
-    first_row: dict[str, int] = {}
-    seen: set[tuple[str, str]] = set()
-    columns: list[list[float]] = [[], [], [], []]  # group code, count, population, standard
-    for row in rows:
-        group, band = _dsr_keys(row, seen)
-        codes.setdefault(group, len(codes))
-        first_row.setdefault(group, row[0])
-        values = (
-            codes[group],
-            _number(row, "numerator", missing=0.0),
-            _population(row),
-            _standard(row, band, esp if not own_standard else None),
-        )
-        for column, value in zip(columns, values, strict=True):
-            column.append(value)
-    if not own_standard:
-        _check_complete(codes, first_row, seen, tuple(esp))
-    group_codes, counts, populations, standards = (np.array(column) for column in columns)
-    result = directly_standardised_rate(
-        group_codes.astype(np.intp), counts, populations, standards, level, scale
-    )
-    names = list(codes)
-    return [
-        {"group": names[code], "value": _plain(v), "lower": _plain(lo), "upper": _plain(hi)}
-        for code, v, lo, hi in zip(
-            result.groups, result.value, result.lower, result.upper, strict=True
-        )
-    ]
+def _counts(table: Table) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Numerators, then denominators: the first bad cell of the first column is reported."""
+    columns = []
+    for name in ("numerator", "denominator"):
+        numbers = parse_numbers(table.columns[name], name, table.rows, missing=math.nan)
+        if numbers.error_index is not None:
+            raise StatsInputError(numbers.error)
+        columns.append(numbers.values)
+    return columns[0], columns[1]
 
 
-def _dsr_keys(row: Row, seen: set[tuple[str, str]]) -> tuple[str, str]:
-    """The row's group and canonical age band, refusing a blank group or a repeated band."""
-    number, cells = row
-    group, band = cells["group"], normalise_band(cells["age_band"])
-    if group == "":
-        raise StatsInputError(f"row {number}: group is empty")
-    if (group, band) in seen:
-        raise StatsInputError(
-            f"row {number}: age band {cells['age_band']!r} repeats for group {group!r}"
-        )
-    seen.add((group, band))
-    return group, band
-
-
-def _population(row: Row) -> float:
-    population = _number(row, "denominator")
-    if not population > 0.0:
-        raise StatsInputError(f"row {row[0]}: denominator (population) must be greater than zero")
-    return population
-
-
-def _standard(row: Row, band: str, esp: dict[str, float] | None) -> float:
-    """The row's standard population: its own column, or ESP 2013 looked up by age band."""
-    number, cells = row
-    if esp is None:
-        standard = _number(row, "standard_population")
-        if math.isnan(standard):
-            raise StatsInputError(f"row {number}: standard_population is empty")
-        return standard
-    if band not in esp:
-        raise StatsInputError(
-            f"row {number}: unknown age band {cells['age_band']!r} "
-            f"(the ESP 2013 bands are {', '.join(esp)})"
-        )
-    return esp[band]
-
-
-def _check_complete(
-    codes: dict[str, int],
-    first_row: dict[str, int],
-    seen: set[tuple[str, str]],
-    bands: tuple[str, ...],
+def _check_proportions(
+    table: Table, numerators: NDArray[np.float64], denominators: NDArray[np.float64]
 ) -> None:
-    for group in codes:
-        absent = [band for band in bands if (group, band) not in seen]
-        if absent:
-            raise StatsInputError(
-                f"row {first_row[group]}: group {group!r} (first seen on this row) has no rows "
-                f"for age band{'s' if len(absent) > 1 else ''} {', '.join(absent)}"
-            )
+    over = np.flatnonzero(numerators > denominators)
+    if over.size:
+        index = int(over[0])
+        numerator = table.columns["numerator"].text(index)
+        denominator = table.columns["denominator"].text(index)
+        raise StatsInputError(
+            f"row {table.rows[index]}: numerator {numerator} is greater than denominator "
+            f"{denominator} (a proportion needs numerator <= denominator)"
+        )
 
 
-def _plain(value: float) -> float | None:
-    number = float(value)
-    return number if math.isfinite(number) else None
+def _plain(values: NDArray[np.float64]) -> list[float | None]:
+    return [v if math.isfinite(v) else None for v in values.tolist()]

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
+from wellboard.core.csv_cells import CellError, checked_number, number_cell
 from wellboard.indicators.loaders.errors import LoadError
-
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 Record = tuple[int, Mapping[str, Any]]
 
@@ -69,26 +67,20 @@ def required_text(record: Record, column: str) -> str:
 
 def number(record: Record, column: str, *, negative: bool = False) -> float | None:
     """A float, or None for an empty cell; refuses words, infinities and (unless allowed)
-    negative numbers, which no count, population or published rate can be."""
+    negative numbers, which no count, population or published rate can be. Text cells go
+    through the core's rule for CSV number cells (thousands separators allowed here)."""
     raw = record[1].get(column.lower(), "")
-    if isinstance(raw, bool):
-        raise LoadError(f"row {record[0]}: {column} {raw!r} is not a number")
-    if isinstance(raw, int | float):
-        value = float(raw)
-        if math.isnan(value):
-            return None
-    else:
-        cell = "" if raw is None else str(raw).strip().replace(",", "")
-        if cell == "":
-            return None
-        if not _NUMBER.fullmatch(cell):
-            raise LoadError(f"row {record[0]}: {column} {str(raw).strip()!r} is not a number")
-        value = float(cell)
-    if not math.isfinite(value):
-        raise LoadError(f"row {record[0]}: {column} {raw!r} is not a finite number")
-    if value < 0 and not negative:
-        raise LoadError(f"row {record[0]}: {column} must not be negative ({raw})")
-    return value
+    try:
+        if isinstance(raw, bool):
+            raise CellError(f"row {record[0]}: {column} {raw!r} is not a number")
+        if isinstance(raw, int | float):
+            if isinstance(raw, float) and math.isnan(raw):
+                return None
+            return checked_number(float(raw), str(raw), column, record[0], negative=negative)
+        text = "" if raw is None else str(raw)
+        return number_cell(text, column, record[0], negative=negative, thousands=True)
+    except CellError as exc:
+        raise LoadError(str(exc)) from None
 
 
 def check_limits(record: Record, lower: float | None, upper: float | None, label: str) -> None:

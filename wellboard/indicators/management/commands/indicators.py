@@ -1,6 +1,7 @@
 """``wellboard indicators``: statistics for a CSV, and loading indicator data.
 
-Subcommands: ``stats`` (a thin wrapper over wellboard.core.stats.compute_csv),
+Subcommands: ``stats`` (wellboard.core.stats.command, which ``wellboard indicators stats``
+runs without starting Django; here for ``call_command``),
 ``load-fingertips`` (a Fingertips download), ``load-fingertips-api`` (the Fingertips API,
 with the optional fingertips-py client) and ``load-local`` (a board's own CSV). Bad input
 gives a one-line error and exit status 2, and loads leave the database unchanged.
@@ -8,13 +9,13 @@ gives a one-line error and exit status 2, and loads leave the database unchanged
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wellboard.core.stats import StatsInputError, compute_csv
+from wellboard.core.stats import StatsInputError
+from wellboard.core.stats import command as stats_command
 from wellboard.indicators.loaders import (
     LoadError,
     load_fingertips_api,
@@ -34,11 +35,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="subcommand", required=True)
         stats = commands.add_parser("stats", help="values and confidence limits for a CSV")
-        stats.add_argument("file", type=Path)
-        stats.add_argument("--method", required=True, choices=["wilson", "byars", "dsr"])
-        stats.add_argument("--confidence", default="95", choices=["95", "99.8"])
-        stats.add_argument("--multiplier", type=float, default=None)
-        stats.add_argument("--json", action="store_true", help="print a JSON list")
+        stats_command.add_arguments(stats)
 
         download = commands.add_parser("load-fingertips", help="load a Fingertips download CSV")
         download.add_argument("file", type=Path)
@@ -71,17 +68,9 @@ class Command(BaseCommand):
             raise CommandError(prefix + str(exc).splitlines()[0], returncode=2) from None
 
     def stats(self, options: dict[str, Any]) -> None:
-        path: Path = options["file"]
-        if not path.is_file():
-            raise StatsInputError("no such file")
-        results = compute_csv(
-            path, options["method"], float(options["confidence"]), options["multiplier"]
-        )
-        if options["json"]:
-            self.stdout.write(json.dumps(results, indent=2))
-            return
-        for result in results:
-            self.stdout.write("\t".join("" if v is None else str(v) for v in result.values()))
+        if options["json"] and options["format"] not in (None, "json"):
+            raise StatsInputError("--json and --format csv/jsonl contradict each other")
+        stats_command.run(options, cast(BinaryIO, _TextSink(self.stdout)))
 
     def load_fingertips(self, options: dict[str, Any]) -> None:
         partnership = _get(Partnership, options["partnership"], "partnership")
@@ -109,6 +98,17 @@ class Command(BaseCommand):
             multiplier=options["multiplier"],
         )
         self.stdout.write(result.summary())
+
+
+class _TextSink:
+    """The command's text stdout, taking the bytes the statistics writer produces."""
+
+    def __init__(self, stdout: Any) -> None:
+        self.stdout = stdout
+
+    def write(self, data: bytes) -> int:
+        self.stdout.write(data.decode("utf-8"), ending="")
+        return len(data)
 
 
 def _get(model: Any, pk: int, label: str) -> Any:

@@ -1,0 +1,119 @@
+"""Writing statistics results as they are produced: JSON, JSON lines or CSV, a block of
+rows at a time, with no Python object per row.
+
+Numbers are written exactly as ``json.dumps`` writes them (float_text.py), so the JSON is the
+same data as before, only compact. A value that cannot be computed is ``null`` in JSON and
+an empty cell in CSV. Each block of rows is laid out as a byte matrix with a fixed slot per
+piece (constant text, or a number's characters) and the padding is squeezed out in one step.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import numpy as np
+from numpy.typing import NDArray
+
+from wellboard.core.stats.csv_stats import StatsResult
+from wellboard.core.stats.float_text import format_floats
+
+FORMATS = ("json", "jsonl", "csv")
+BLOCK = 32_768
+_NULL = np.frombuffer(b"null", dtype=np.uint8)
+
+
+def write_result(result: StatsResult, fmt: str, out: BinaryIO) -> None:
+    """Write the result to a binary stream in the format (json, jsonl or csv)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    names = ["value", "lower", "upper"]
+    if fmt == "csv":
+        out.write((",".join(([] if result.groups is None else ["group"]) + names) + "\n").encode())
+    if fmt == "json":
+        out.write(b"[")
+    first = True
+    for block in _blocks(result, fmt, names):
+        if fmt == "json" and first:
+            block = block[1:]  # no comma before the first object
+        out.write(block)
+        first = False
+    if fmt == "json":
+        out.write(b"\n]\n" if not first else b"]\n")
+
+
+def _blocks(result: StatsResult, fmt: str, names: list[str]) -> Iterator[bytes]:
+    """The rows, BLOCK at a time, as bytes."""
+    count = result.value.size
+    for start in range(0, count, BLOCK):
+        stop = min(start + BLOCK, count)
+        pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]] = []
+        if result.groups is not None:
+            labels = result.groups[start:stop]
+            pieces += _texts(labels, fmt)
+        for i, (name, column) in enumerate(
+            zip(names, (result.value, result.lower, result.upper), strict=True)
+        ):
+            pieces.append(_before(fmt, name, first=i == 0 and result.groups is None))
+            pieces.append(_numbers(column[start:stop], fmt))
+        pieces.append({"json": b"}", "jsonl": b"}\n", "csv": b"\n"}[fmt])
+        yield _assemble(pieces, stop - start)
+
+
+def _before(fmt: str, name: str, *, first: bool) -> bytes:
+    """The text before a number: a key in JSON, a comma in CSV."""
+    if fmt == "csv":
+        return b"" if first else b","
+    opening = (b",\n{" if fmt == "json" else b"{") if first else b","
+    return opening + f'"{name}":'.encode()
+
+
+def _texts(labels: list[str], fmt: str) -> list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]]:
+    """Group names as a JSON string after the opening brace, or a CSV cell."""
+    if fmt == "csv":
+        encoded = [_csv_cell(label).encode("utf-8") for label in labels]
+        return [_matrix(encoded)]
+    encoded = [json.dumps(label).encode("ascii") for label in labels]
+    opening = b",\n{" if fmt == "json" else b"{"
+    return [opening + b'"group":', _matrix(encoded)]
+
+
+def _csv_cell(text: str) -> str:
+    if any(char in text for char in ',"\r\n') or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _matrix(encoded: list[bytes]) -> tuple[NDArray[np.uint8], NDArray[np.intp]]:
+    width = max((len(item) for item in encoded), default=1) or 1
+    padded = b"".join(item.ljust(width, b"\0") for item in encoded)
+    matrix = np.frombuffer(padded, dtype=np.uint8).reshape(len(encoded), width)
+    return matrix, np.array([len(item) for item in encoded], dtype=np.intp)
+
+
+def _numbers(values: NDArray[np.float64], fmt: str) -> tuple[NDArray[np.uint8], NDArray[np.intp]]:
+    matrix, lengths = format_floats(values)
+    if fmt != "csv":
+        empty = lengths == 0
+        matrix[empty, :4] = _NULL
+        lengths[empty] = 4
+    return matrix, lengths
+
+
+def _assemble(pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]], rows: int) -> bytes:
+    """Lay each row's pieces side by side in fixed slots and squeeze out the padding."""
+    widths = [len(p) if isinstance(p, bytes) else p[0].shape[1] for p in pieces]
+    grid = np.zeros((rows, sum(widths)), dtype=np.uint8)
+    keep = np.zeros((rows, sum(widths)), dtype=bool)
+    column = 0
+    for piece, width in zip(pieces, widths, strict=True):
+        if isinstance(piece, bytes):
+            grid[:, column : column + width] = np.frombuffer(piece, dtype=np.uint8)
+            keep[:, column : column + width] = True
+        else:
+            matrix, lengths = piece
+            grid[:, column : column + width] = matrix
+            keep[:, column : column + width] = np.arange(width) < lengths[:, None]
+        column += width
+    return grid[keep].tobytes()
