@@ -100,7 +100,7 @@ def run_case(themes: int, formats: tuple[str, ...]) -> float:
     from wellboard.strategy.models import Action
 
     strategy = load_strategy(large_document(themes))
-    count = Action.objects.filter(priority__theme__plan=strategy.main_plan).count()
+    count = Action.objects.in_plan(strategy.main_plan).count()
     print(f"Plan: {count} actions in {themes} themes; report date {AS_OF}")
     today = datetime.date.fromisoformat(AS_OF)
     produce(build_params(kind="exceptions", strategy=strategy, today=today), "pdf")  # warm

@@ -45,7 +45,8 @@ def pages() -> list[tuple[str, str]]:
     lead = User.objects.get(username="lead1")
     person_id = lead.memberships.get().person_id
     action = (
-        Action.objects.filter(priority__theme__plan__strategy=strategy, lead_officer_id=person_id)
+        Action.objects.in_strategy(strategy)
+        .filter(lead_officer_id=person_id)
         .select_related("priority")
         .first()
     )

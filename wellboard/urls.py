@@ -10,6 +10,6 @@ urlpatterns = [
     path("accounts/", include("wellboard.accounts.urls")),
     path("", include("wellboard.strategy.urls")),
     path("", include("wellboard.indicators.urls")),
-    path("", include("wellboard.partnerships.urls")),
+    path("", include("wellboard.web.partnership_pages.urls")),
     path("practice/", include("wellboard.practice.urls")),
 ]

@@ -7,11 +7,12 @@ from django.http import Http404
 
 from tests.delivery_world import World
 from wellboard.accounts.permissions import (
+    Decision,
     can,
+    decide,
     get_for_user,
-    public_strategies,
-    role_in,
-    visible_strategies,
+    partnerships_where,
+    scoped,
 )
 from wellboard.strategy.models import Action, Strategy
 
@@ -51,7 +52,8 @@ def test_only_administrators_manage_and_review(world: World) -> None:
 
 def test_anonymous_users_can_do_nothing_inside(world: World) -> None:
     assert not can(AnonymousUser(), "action.view", world.own_action)
-    assert role_in(AnonymousUser(), world.strategy.partnership_id) == "public"
+    assert decide(AnonymousUser(), "action.view", world.own_action) is Decision.HIDDEN
+    assert partnerships_where(AnonymousUser(), "strategy.view") == []
 
 
 def test_unknown_permission_is_an_error_not_a_yes(world: World) -> None:
@@ -71,13 +73,18 @@ def test_visible_but_forbidden_is_refused(world: World) -> None:
     assert found.pk == world.own_action.pk
 
 
-def test_visible_strategies_stay_inside_the_partnership(world: World) -> None:
-    assert list(visible_strategies(world.board)) == [world.strategy]
-    assert world.strategy not in list(visible_strategies(world.stranger))
-    assert list(visible_strategies(AnonymousUser())) == []
+def test_scoped_strategies_stay_inside_the_partnership(world: World) -> None:
+    assert list(scoped(Strategy, world.board)) == [world.strategy]
+    assert world.strategy not in list(scoped(Strategy, world.stranger))
+    assert list(scoped(Strategy, AnonymousUser())) == []
 
 
 def test_public_sees_published_strategies_only(world: World) -> None:
-    published = set(public_strategies())
+    published = set(Strategy.objects.published())
     assert world.strategy in published
     assert not published & set(Strategy.objects.filter(published=False))
+    foreign = world.foreign_action.priority.theme.plan.strategy
+    assert can(AnonymousUser(), "strategy.public", world.strategy)
+    assert decide(AnonymousUser(), "strategy.public", foreign) is Decision.HIDDEN
+    # A member-only rule stays closed to the public even on a published strategy.
+    assert decide(world.stranger, "strategy.view", world.strategy) is Decision.HIDDEN

@@ -16,7 +16,7 @@ def test_demo_loads_the_strategy_and_four_users(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("WELLBOARD_DEMO_PASSWORD", "a-long-demo-passphrase")
     call_command("demo", stdout=StringIO())
     strategy = Strategy.objects.get()
-    assert Action.objects.filter(priority__theme__plan__strategy=strategy).count() >= 40
+    assert Action.objects.in_strategy(strategy).count() >= 40
     roles = dict(Membership.objects.values_list("user__username", "role"))
     assert roles == {
         "admin": "administrator",

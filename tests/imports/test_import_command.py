@@ -100,7 +100,7 @@ def test_import_over_a_strategy_replaces_its_plans_and_keeps_its_identity(
     assert f"strategy {strategy.pk}" in out
     strategy.refresh_from_db()
     assert (strategy.title, strategy.status) == ("Tarnside JHWS 2024-2027", "in_delivery")
-    assert Action.objects.filter(priority__theme__plan__strategy=strategy).count() == 3
+    assert Action.objects.in_strategy(strategy).count() == 3
     assert Strategy.objects.count() == 1
 
 

@@ -9,10 +9,16 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.core.duplicate_plan import MEANINGS, generate
-from tests.factories import OrganisationFactory, OtherStrategyFactory, UpdateFactory
+from tests.factories import (
+    GoodPracticeFactory,
+    OrganisationFactory,
+    OtherStrategyFactory,
+    UpdateFactory,
+    WorkingGroupFactory,
+)
 from tests.partnerships.conftest import ADMIN, LEAD, Two, action_in, link
-from wellboard.partnerships.duplicates import duplicate_pairs, mark_intended, merge_actions
 from wellboard.partnerships.models import ActionMerge, GlossaryTerm, IntendedPair
+from wellboard.strategy.duplicates import duplicate_pairs, mark_intended, merge_actions
 from wellboard.strategy.models import Action, ActionLink, Milestone, ProgressUpdate
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +70,10 @@ def test_merge_moves_everything_records_it_and_removes_the_duplicate(two: Two) -
     )
     UpdateFactory(action=repeat, text="Clinic opened")
     Milestone.objects.create(action=repeat, title="Recruit advisers")
+    group = WorkingGroupFactory(partnership=two.ours)
+    group.actions.add(repeat)
+    practice = GoodPracticeFactory(partnership=two.ours)
+    practice.actions.add(repeat, first)
     record = merge_actions(partnership=two.ours, kept=first, removed=repeat, user=None)
     assert not Action.objects.filter(pk=repeat.pk).exists()
     assert ProgressUpdate.objects.get(text="Clinic opened").action == first
@@ -74,6 +84,9 @@ def test_merge_moves_everything_records_it_and_removes_the_duplicate(two: Two) -
     assert first.strategy_links.count() == 1
     assert record.removed_ref == "SH4" and record.kept == first
     assert record.moved["updates"] == 1 and record.moved["organisations"] == 1
+    # Links other apps keep to actions move too, each counted under its own name.
+    assert list(group.actions.all()) == [first] and list(practice.actions.all()) == [first]
+    assert record.moved["working_groups"] == 1 and record.moved["good_practice"] == 1
 
 
 def test_merge_is_refused_across_partnerships_and_changes_nothing(two: Two) -> None:

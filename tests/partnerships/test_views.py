@@ -70,7 +70,13 @@ def test_public_sees_published_partnership_pages_but_not_member_pages(two: Two) 
     for path in ["", "organisations/", "glossary/", "alignment/", "roles/"]:
         assert public.get(f"/partnerships/{pk}/{path}").status_code == 200, path
     for path in ["people/", "working-groups/", "duplicates/"]:
-        assert public.get(f"/partnerships/{pk}/{path}").status_code == 404, path
+        # Member pages send visitors to sign in (before any lookup, so nothing leaks) ...
+        response = public.get(f"/partnerships/{pk}/{path}")
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/accounts/login/"), path
+        # ... and do not exist for a signed-in member of another partnership.
+        outsider = two.client_for(ADMIN, two.theirs).get(f"/partnerships/{pk}/{path}")
+        assert outsider.status_code == 404, path
     # A partnership with nothing published does not exist for the public.
     assert public.get(f"/partnerships/{two.theirs.pk}/").status_code == 404
 

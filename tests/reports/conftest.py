@@ -20,9 +20,7 @@ def demo(monkeypatch: pytest.MonkeyPatch) -> Strategy:
 
 
 def demo_actions(strategy: Strategy) -> list[Action]:
-    return list(
-        Action.objects.filter(priority__theme__plan=strategy.main_plan).prefetch_related("updates")
-    )
+    return list(Action.objects.in_plan(strategy.main_plan).prefetch_related("updates"))
 
 
 def latest_text(action: Action, as_of: dt.date = DEMO_TODAY) -> str:

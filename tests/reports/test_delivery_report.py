@@ -79,18 +79,16 @@ def test_theme_filter_keeps_only_that_theme(demo: Strategy) -> None:
     assert theme is not None
     report = build_report(params(demo, "delivery", theme=theme.pk))
     titles = set(action_rows(report))
-    expected = set(Action.objects.filter(priority__theme=theme).values_list("title", flat=True))
+    expected = set(Action.objects.in_theme(theme).values_list("title", flat=True))
     assert titles == expected
 
 
 def test_board_and_organisation_filters(demo: Strategy) -> None:
-    action = Action.objects.filter(
-        priority__theme__plan=demo.main_plan, board_links__isnull=False
-    ).first()
+    action = Action.objects.in_plan(demo.main_plan).filter(board_links__isnull=False).first()
     assert action is not None
     board = action.board_links.first().board  # type: ignore[union-attr]
     report = build_report(params(demo, "delivery", board=board.name))
-    in_plan = Action.objects.filter(priority__theme__plan=demo.main_plan)
+    in_plan = Action.objects.in_plan(demo.main_plan)
     expected = set(in_plan.filter(board_links__board=board).values_list("title", flat=True))
     assert set(action_rows(report)) == expected
     lead = action.organisation_links.filter(is_lead=True).first().organisation  # type: ignore[union-attr]

@@ -42,12 +42,12 @@ def squash(text: str) -> str:
 
 @pytest.fixture
 def library(demo: Strategy) -> Library:
-    actions = Action.objects.filter(priority__theme__plan=demo.main_plan).order_by("pk")
+    actions = Action.objects.in_plan(demo.main_plan).order_by("pk")
     action = actions.first()
     assert action is not None
     # a priority in another theme, so each kind of link is seen on its own
     priority = (
-        Priority.objects.filter(theme__plan=demo.main_plan)
+        Priority.objects.in_plan(demo.main_plan)
         .exclude(theme_id=action.priority.theme_id)
         .order_by("pk")
         .first()
@@ -244,8 +244,8 @@ def test_practice_costs_a_fixed_number_of_queries(demo: Strategy, library: Libra
         return len(captured)
 
     few = queries()
-    actions = list(Action.objects.filter(priority__theme__plan=demo.main_plan))
-    priorities = list(Priority.objects.filter(theme__plan=demo.main_plan))
+    actions = list(Action.objects.in_plan(demo.main_plan))
+    priorities = list(Priority.objects.in_plan(demo.main_plan))
     for n in range(5):
         entry = GoodPracticeFactory(
             partnership=demo.partnership,

@@ -49,7 +49,7 @@ def test_a_past_dated_report_shows_the_action_as_it_stood() -> None:
 def test_annual_report_shows_the_engines_figures_for_linked_indicators(demo: Strategy) -> None:
     load_fingertips_csv(partnership=demo.partnership, source=DOWNLOAD)
     indicator = Indicator.objects.get(partnership=demo.partnership, code="PHOF 2.05ii")
-    action = Action.objects.filter(priority__theme__plan=demo.main_plan).first()
+    action = Action.objects.in_plan(demo.main_plan).first()
     assert action is not None
     ActionIndicator.objects.create(action=action, indicator=indicator, position=99)
     html = rendered(demo, "annual", "html", year=2025).content.decode()

@@ -26,6 +26,12 @@ def board_member(client: Client) -> User:
     return user
 
 
+def administrator(client: Client) -> User:
+    user = User.objects.get(username="admin")
+    client.force_login(user)
+    return user
+
+
 def test_a_member_reads_the_report_page(client: Client, demo: Strategy) -> None:
     board_member(client)
     url = reverse("reports:report", args=[demo.pk, "delivery"])
@@ -94,7 +100,7 @@ def test_unknown_report_or_format_is_404(client: Client, demo: Strategy) -> None
 
 
 def test_background_production_saves_a_snapshot(client: Client, demo: Strategy) -> None:
-    user = board_member(client)
+    user = administrator(client)
     board = demo.partnership.boards.get(short_name="SHP")
     response = client.post(
         reverse("reports:generate", args=[demo.pk, "exceptions"]),
@@ -128,6 +134,50 @@ def test_background_production_saves_a_snapshot(client: Client, demo: Strategy) 
     client.force_login(UserFactory())
     assert client.get(reverse("reports:snapshot", args=[snapshot.pk])).status_code == 404
     assert client.get(reverse("tasks:result", args=[task.pk])).status_code == 404
+
+
+def _snapshot_request(client: Client, demo: Strategy) -> BackgroundTask:
+    client.post(
+        reverse("reports:generate", args=[demo.pk, "delivery"]),
+        {"format": "xlsx", "snapshot": "on", "meeting_date": "2026-11-25"},
+    )
+    return BackgroundTask.objects.select_related("task_result").get()
+
+
+def _asks_for_snapshot(task: BackgroundTask) -> bool:
+    return bool(task.task_result.args_kwargs["kwargs"]["snapshot"])
+
+
+def test_only_administrators_may_keep_a_snapshot(
+    client: Client, demo: Strategy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot sets "the last board meeting" for everyone: a board member's page does not
+    offer it, and a snapshot ticked in a hand-made request is not kept."""
+    monkeypatch.setattr(views, "BACKGROUND_ABOVE", 10)
+    url = reverse("reports:report", args=[demo.pk, "delivery"])
+    administrator(client)
+    assert 'name="snapshot"' in client.get(url).content.decode()
+    board_member(client)
+    assert 'name="snapshot"' not in client.get(url).content.decode()
+    task = _snapshot_request(client, demo)
+    assert not _asks_for_snapshot(task)
+    assert run_pending() == 1
+    task = BackgroundTask.objects.select_related("task_result").get()
+    assert task.get_status_display() != "Failed" and task.has_file
+    assert not ReportSnapshot.objects.exists()
+
+
+def test_a_queued_snapshot_is_refused_once_the_role_is_gone(client: Client, demo: Strategy) -> None:
+    """The task checks the rule again when it runs: the role may have changed meanwhile."""
+    user = administrator(client)
+    task = _snapshot_request(client, demo)
+    assert _asks_for_snapshot(task)
+    user.memberships.update(role="board_member")
+    assert run_pending() == 1
+    task = BackgroundTask.objects.select_related("task_result").get()
+    assert task.failed
+    assert "Only an administrator" in task.shown_message
+    assert not ReportSnapshot.objects.exists()
 
 
 def test_large_plans_offer_background_production(

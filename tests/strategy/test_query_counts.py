@@ -44,7 +44,7 @@ def query_counts(client: Client, world: World) -> dict[str, int]:
 
 
 def grow_to(world: World, total: int) -> None:
-    have = Action.objects.filter(priority__theme__plan__strategy=world.strategy).count()
+    have = Action.objects.in_strategy(world.strategy).count()
     add_actions(world.own_action.priority, total - have, lead=world.own_action.lead_officer)
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from wellboard.partnerships.models import Partnership, Person
-from wellboard.web.models import TimestampedModel
+from wellboard.base.models import TimestampedModel
 
 
 class Membership(TimestampedModel):
@@ -20,12 +19,13 @@ class Membership(TimestampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
+    # By name: partnerships sit in the layer above accounts (ARCHITECTURE.md).
     partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="memberships"
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     person = models.ForeignKey(
-        Person,
+        "partnerships.Person",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -1,92 +1,139 @@
 """The one place that decides who may see and do what.
 
-Two questions, always in this order:
+Every decision is a named rule (``can(user, "action.update", action)``), asked in this order:
 1. Is the object in one of the user's partnerships? If not, it does not exist for them
-   (404), so ids leak nothing (docs/adr/0003-partnership-scoping.md).
+   (404), so ids leak nothing (docs/adr/0003-partnership-scoping.md) — unless the rule lets
+   the public read it and the object is public (a published strategy and what hangs off it).
 2. May their role there do this to it? If not, 403: they can see it but not change it.
 
 Roles: an administrator (the HWB policy officer) does everything in their partnership; a
-lead officer updates and edits the actions they lead and proposes changes to others; a
-board member reads everything and comments; the public sees published strategies only.
+lead officer updates and edits the actions they lead, proposes changes to others and
+keeps the good practice library; a board member reads everything and comments; the public
+reads what a partnership has published.
+
+This module imports no app above accounts. A model says how it reaches its partnership
+(``partnership_path``, wellboard.base.scoping) and, if its records can be public, how to
+tell (``public_path``); the apps above say in ``AppConfig.ready()`` when a partnership
+as a whole is public (``publish_partnerships_when``). A new feature adds its rule to
+RULES and nothing else here (docs/adr/0005-layers-and-permissions.md).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar, overload
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from wellboard.accounts.models import Membership
-from wellboard.strategy.models import (
-    Action,
-    Milestone,
-    Plan,
-    Priority,
-    ProgressUpdate,
-    Strategy,
-    Theme,
-    UpdateReview,
-)
-
-ADMINISTRATOR = Membership.Role.ADMINISTRATOR
-LEAD_OFFICER = Membership.Role.LEAD_OFFICER
-BOARD_MEMBER = Membership.Role.BOARD_MEMBER
-PUBLIC = "public"
-
-# How each plan object reaches its partnership, as a Django lookup path.
-PARTNERSHIP_PATHS: dict[type[models.Model], str] = {
-    Strategy: "partnership",
-    Plan: "strategy__partnership",
-    Theme: "plan__strategy__partnership",
-    Priority: "theme__plan__strategy__partnership",
-    Action: "priority__theme__plan__strategy__partnership",
-    Milestone: "action__priority__theme__plan__strategy__partnership",
-    ProgressUpdate: "action__priority__theme__plan__strategy__partnership",
-    UpdateReview: "update__action__priority__theme__plan__strategy__partnership",
-}
+from wellboard.base.scoping import parent_path, partnership_id_lookup, partnership_id_of
 
 M = TypeVar("M", bound=models.Model)
-Rule = Callable[[Membership, Any], bool]
+Q = TypeVar("Q", bound=QuerySet[Any])
+Check = Callable[[Membership, Any], bool]
+
+_ADMINISTRATOR = Membership.Role.ADMINISTRATOR
+_LEAD_OFFICER = Membership.Role.LEAD_OFFICER
 
 
 def _any_member(membership: Membership, obj: Any) -> bool:
     return True
 
 
+def _nobody(membership: Membership, obj: Any) -> bool:
+    return False
+
+
 def _administrator(membership: Membership, obj: Any) -> bool:
-    return membership.role == ADMINISTRATOR
+    return membership.role == _ADMINISTRATOR
 
 
-def _leads(membership: Membership, action: Action) -> bool:
+def _officer(membership: Membership, obj: Any) -> bool:
+    """Administrators and lead officers: the people who keep the partnership's records."""
+    return membership.role in (_ADMINISTRATOR, _LEAD_OFFICER)
+
+
+def _leads(membership: Membership, action: Any) -> bool:
     return membership.person_id is not None and membership.person_id == action.lead_officer_id
 
 
-def _administrator_or_own_lead(membership: Membership, action: Action) -> bool:
-    return membership.role == ADMINISTRATOR or (
-        membership.role == LEAD_OFFICER and _leads(membership, action)
+def _administrator_or_own_lead(membership: Membership, action: Any) -> bool:
+    return membership.role == _ADMINISTRATOR or (
+        membership.role == _LEAD_OFFICER and _leads(membership, action)
     )
 
 
-def _lead_proposing(membership: Membership, action: Action) -> bool:
-    return membership.role == LEAD_OFFICER and not _leads(membership, action)
+def _lead_proposing(membership: Membership, action: Any) -> bool:
+    return membership.role == _LEAD_OFFICER and not _leads(membership, action)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """`members` decides for members of the object's partnership. With `public`, anyone
+    else may too when the object is public. With `owner`, only the user the object's
+    `owner` field names may, and for everyone else the object does not exist."""
+
+    members: Check = _nobody
+    public: bool = False
+    owner: str = ""
 
 
 RULES: dict[str, Rule] = {
-    "strategy.view": _any_member,
-    "theme.view": _any_member,
-    "priority.view": _any_member,
-    "action.view": _any_member,
-    "action.update": _administrator_or_own_lead,
-    "action.edit": _administrator_or_own_lead,
-    "action.propose": _lead_proposing,
-    "action.comment": _any_member,
-    "update.review": _administrator,
-    "strategy.manage": _administrator,
+    # Strategies and their plans
+    "strategy.view": Rule(_any_member),
+    "strategy.public": Rule(_any_member, public=True),
+    "strategy.manage": Rule(_administrator),
+    "theme.view": Rule(_any_member),
+    "theme.outcomes": Rule(_any_member, public=True),
+    "priority.view": Rule(_any_member),
+    "action.view": Rule(_any_member),
+    "action.update": Rule(_administrator_or_own_lead),
+    "action.edit": Rule(_administrator_or_own_lead),
+    "action.propose": Rule(_lead_proposing),
+    "action.comment": Rule(_any_member),
+    "update.review": Rule(_administrator),
+    # The partnership's own pages
+    "partnership.view": Rule(_any_member, public=True),
+    "directory.people": Rule(_any_member),
+    "directory.groups": Rule(_any_member),
+    "glossary.edit": Rule(_administrator),
+    "duplicates.find": Rule(_officer),
+    "duplicates.decide": Rule(_administrator),
+    # Outcome indicators
+    "indicator.view": Rule(_any_member, public=True),
+    "indicator.manage": Rule(_administrator),
+    # The good practice library
+    "practice.view": Rule(_any_member, public=True),
+    "practice.add": Rule(_officer),
+    "practice.edit": Rule(_officer),
+    # Imports and board reports
+    "import.run": Rule(_administrator),
+    "report.view": Rule(_any_member),
+    # A snapshot becomes "the last board meeting" for everyone, so only administrators.
+    "report.snapshot": Rule(_administrator),
+    # Background tasks: the result may be one partnership's report, so its owner only.
+    "task.view": Rule(owner="created_by"),
 }
+
+
+class Decision(enum.Enum):
+    ALLOWED = "allowed"
+    FORBIDDEN = "forbidden"  # 403: a member whose role does not allow it
+    HIDDEN = "hidden"  # 404: the object does not exist for this user
+
+
+def rule(perm: str) -> Rule:
+    """The named rule; an unknown name is an error, never a yes."""
+    try:
+        return RULES[perm]
+    except KeyError:
+        raise KeyError(f"Unknown permission {perm!r}") from None
 
 
 def memberships(user: Any) -> dict[int, Membership]:
@@ -100,54 +147,93 @@ def memberships(user: Any) -> dict[int, Membership]:
     return cached
 
 
-def partnership_id_of(obj: models.Model) -> int:
-    *steps, last = PARTNERSHIP_PATHS[type(obj)].split("__")
-    target: Any = obj
-    for step in steps:
-        target = getattr(target, step)
-    return int(getattr(target, f"{last}_id"))
+# Who says when a whole partnership is public, registered by the apps above accounts.
+_PUBLIC_PARTNERSHIP_TESTS: list[Callable[[int], bool]] = []
 
 
-def role_in(user: Any, partnership_id: int) -> str:
-    membership = memberships(user).get(partnership_id)
-    return membership.role if membership else PUBLIC
+def publish_partnerships_when(test: Callable[[int], bool]) -> None:
+    """Register a test of "this partnership is public", from an app's ``ready()``."""
+    if test not in _PUBLIC_PARTNERSHIP_TESTS:
+        _PUBLIC_PARTNERSHIP_TESTS.append(test)
 
 
-def can(user: Any, perm: str, obj: models.Model) -> bool:
-    """Whether the user may do `perm` to `obj`; unknown permissions are refused, not allowed."""
-    rule = RULES.get(perm)
-    if rule is None:
-        raise KeyError(f"Unknown permission {perm!r}")
+def is_public(obj: Any) -> bool:
+    """Whether anyone may read `obj`: by its own ``public_path`` (``"published"``, or the
+    path to its strategy's flag) where its model declares one, else by its partnership."""
+    path: str | None = getattr(type(obj), "public_path", None)
+    if path:
+        target = obj
+        for step in path.split("__"):
+            target = getattr(target, step)
+        return bool(target)
+    partnership_id = partnership_id_of(obj)
+    return any(test(partnership_id) for test in _PUBLIC_PARTNERSHIP_TESTS)
+
+
+def decide(user: Any, perm: str, obj: Any) -> Decision:
+    found = rule(perm)
+    if found.owner:
+        owner_id = getattr(obj, f"{found.owner}_id")
+        is_owner = user is not None and user.is_authenticated and owner_id == user.pk
+        return Decision.ALLOWED if is_owner else Decision.HIDDEN
     membership = memberships(user).get(partnership_id_of(obj))
-    return membership is not None and rule(membership, obj)
+    if membership is not None:
+        return Decision.ALLOWED if found.members(membership, obj) else Decision.FORBIDDEN
+    if found.public and is_public(obj):
+        return Decision.ALLOWED
+    return Decision.HIDDEN
 
 
-def scoped(model: type[M], user: Any, queryset: QuerySet[M] | None = None) -> QuerySet[M]:
-    """Records of `model` in the user's partnerships, with the path to them fetched along."""
-    path = PARTNERSHIP_PATHS[model]
-    queryset = queryset if queryset is not None else model._default_manager.all()
-    queryset = queryset.filter(**{f"{path}_id__in": list(memberships(user))})
-    parent = path.rsplit("__", 1)[0] if "__" in path else ""
-    return queryset.select_related(parent) if parent else queryset
+def can(user: Any, perm: str, obj: Any) -> bool:
+    """Whether the user may do `perm` to `obj`; unknown permissions are refused, not allowed."""
+    return decide(user, perm, obj) is Decision.ALLOWED
+
+
+def check(user: Any, perm: str, obj: Any) -> None:
+    """Raise 404 when `obj` does not exist for the user, 403 when their role refuses."""
+    decision = decide(user, perm, obj)
+    if decision is Decision.HIDDEN:
+        raise Http404("No such page.")
+    if decision is Decision.FORBIDDEN:
+        raise PermissionDenied(f"Your role does not allow {perm}.")
 
 
 def get_for_user(
     model: type[M], pk: Any, user: Any, perm: str, queryset: QuerySet[M] | None = None
 ) -> M:
-    """The object if the user may `perm` it; 404 outside their partnerships, 403 inside."""
-    obj = get_object_or_404(scoped(model, user, queryset), pk=pk)
-    if not can(user, perm, obj):
-        raise PermissionDenied(f"Your role does not allow {perm}.")
+    """The object if the user may `perm` it; 404 when it does not exist for them, 403 when
+    they can see it but their role refuses."""
+    queryset = queryset if queryset is not None else model._default_manager.all()
+    parent = parent_path(model)
+    obj = get_object_or_404(queryset.select_related(parent) if parent else queryset, pk=pk)
+    check(user, perm, obj)
     return obj
 
 
-def visible_strategies(user: Any) -> QuerySet[Strategy]:
-    return scoped(Strategy, user).select_related("partnership")
+@overload
+def scoped(model: type[M], user: Any) -> QuerySet[M]: ...
+@overload
+def scoped(model: type[M], user: Any, queryset: Q) -> Q: ...
+def scoped(model: type[M], user: Any, queryset: Any = None) -> Any:
+    """Records of `model` in the user's partnerships, with the path to them fetched along;
+    of `queryset` (which keeps its own methods) when given."""
+    queryset = queryset if queryset is not None else model._default_manager.all()
+    lookup = partnership_id_lookup(model)
+    queryset = queryset.filter(**{f"{lookup}__in": list(memberships(user))})
+    parent = parent_path(model)
+    return queryset.select_related(parent) if parent else queryset
 
 
-def public_strategies() -> QuerySet[Strategy]:
-    """What anyone, signed in or not, may read: published strategies only."""
-    return Strategy.objects.filter(published=True).select_related("partnership")
+def partnerships_where(user: Any, perm: str) -> list[int]:
+    """Ids of the partnerships in which the user's role allows `perm` (a rule about the
+    partnership as a whole, such as "import.run" or "practice.add")."""
+    found = rule(perm)
+    return [pid for pid, m in memberships(user).items() if found.members(m, None)]
+
+
+def is_member(user: Any, partnership_id: int) -> bool:
+    """Whether the user belongs to the partnership, in any role."""
+    return partnership_id in memberships(user)
 
 
 def led_person_ids(user: Any) -> list[int]:

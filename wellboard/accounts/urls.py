@@ -1,9 +1,19 @@
 from django.urls import path
 
 from wellboard.accounts import views
+from wellboard.accounts.guards import guard
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", views.SignInView.as_view(), name="login"),
-    path("logout/", views.SignOutView.as_view(), name="logout"),
+    path(
+        "login/",
+        guard(signed_in=False, methods=("GET", "POST"))(views.SignInView.as_view()),
+        name="login",
+    ),
+    # Django signs out on POST only (no CSRF-able sign-out links).
+    path(
+        "logout/",
+        guard(signed_in=False, methods=("POST",))(views.SignOutView.as_view()),
+        name="logout",
+    ),
 ]

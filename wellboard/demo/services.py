@@ -47,9 +47,9 @@ def _password() -> tuple[str, bool]:
 def _busiest_leads(strategy: Strategy) -> list[int]:
     """The two people leading the most actions become the demo's lead officers."""
     counts = Counter(
-        Action.objects.filter(
-            priority__theme__plan__strategy=strategy, lead_officer__isnull=False
-        ).values_list("lead_officer_id", flat=True)
+        Action.objects.in_strategy(strategy)
+        .filter(lead_officer__isnull=False)
+        .values_list("lead_officer_id", flat=True)
     )
     return [person_id for person_id, _ in counts.most_common(2)]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
+from wellboard.base.models import TimestampedModel
 from wellboard.core.parsing import FIELDS
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
-from wellboard.web.models import TimestampedModel
 
 IGNORE = "ignore"
 FIELD_LABELS = {
@@ -38,6 +40,8 @@ class ColumnMapping(TimestampedModel):
     Chosen once on the mapping step, then applied to every later upload of that
     partnership, so the same spreadsheet never asks twice.
     """
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="column_mappings"
@@ -73,6 +77,8 @@ class ImportRun(TimestampedModel):
         FAILED = "failed", "Could not be read"
         APPLIED = "applied", "Imported"
         DISCARDED = "discarded", "Discarded"
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="import_runs"

@@ -50,9 +50,7 @@ class _Places:
         self.themes = {t.title: t for t in reversed(list(plan.themes.all()))}
         self.priorities = {
             (p.theme.title, p.title): p
-            for p in reversed(
-                list(Priority.objects.filter(theme__plan=plan).select_related("theme"))
-            )
+            for p in reversed(list(Priority.objects.in_plan(plan).select_related("theme")))
         }
 
     def priority(self, theme_title: str, priority_title: str) -> Priority:
@@ -167,7 +165,7 @@ def apply_changes(
     if main is None:
         raise ApplyError("the strategy has no plan to update")
     refs = References(strategy.partnership)
-    found = Action.objects.filter(priority__theme__plan=main).select_related("priority__theme")
+    found = Action.objects.in_plan(main).select_related("priority__theme")
     by_ref = {a.ref: a for a in reversed(list(found.order_by("id"))) if a.ref}
     places = _Places(main)
     for change in changes["changed"]:

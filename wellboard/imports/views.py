@@ -9,14 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.shortcuts import redirect, render
 
-from wellboard.accounts.permissions import ADMINISTRATOR, get_for_user, memberships
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import get_for_user, partnerships_where
 from wellboard.core.exchange import ExchangeError
 from wellboard.core.parsing import PlanImportError
 from wellboard.imports.forms import NEW, ConfirmForm, MappingForm, UploadForm
@@ -33,23 +31,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _administered(request: HttpRequest) -> list[Partnership]:
-    ids = [pid for pid, m in memberships(request.user).items() if m.role == ADMINISTRATOR]
-    if not ids:
-        raise PermissionDenied("Only a partnership's administrators can import plans.")
+    """The partnerships the user may import into (the guard has checked there is one)."""
+    ids = partnerships_where(request.user, "import.run")
     return list(Partnership.objects.filter(pk__in=ids).order_by("name"))
 
 
-def _run(request: HttpRequest, pk: int) -> ImportRun:
-    ids = [p.pk for p in _administered(request)]
-    runs = ImportRun.objects.defer("source").select_related("partnership", "target")
-    return get_object_or_404(runs, pk=pk, partnership_id__in=ids)
+def _runs() -> Any:
+    return ImportRun.objects.defer("source").select_related("partnership", "target")
 
 
 def _start(request: HttpRequest, form: UploadForm, partnerships: list[Partnership]) -> Any:
     data = form.cleaned_data
     target = None
     if data["target"] != NEW:
-        target = get_for_user(Strategy, int(data["target"]), request.user, "strategy.manage")
+        target = get_for_user(Strategy, int(data["target"]), request.user, "import.run")
     partnership = (
         target.partnership
         if target is not None
@@ -74,8 +69,7 @@ def _start(request: HttpRequest, form: UploadForm, partnerships: list[Partnershi
     return redirect("imports:preview", run.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@guard("import.run", methods=("GET", "POST"))
 def upload(request: HttpRequest) -> HttpResponse:
     partnerships = _administered(request)
     form = UploadForm(
@@ -116,27 +110,22 @@ def _render_preview(
     return render(request, "imports/preview.jinja", context, status=status)
 
 
-@login_required
-@require_GET
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_preview(request, _run(request, pk))
+@guard("import.run", ImportRun, queryset=_runs)
+def preview(request: HttpRequest, run: ImportRun) -> HttpResponse:
+    return _render_preview(request, run)
 
 
-@login_required
-@require_GET
-def status(request: HttpRequest, pk: int) -> HttpResponse:
+@guard("import.run", ImportRun, queryset=_runs)
+def status(request: HttpRequest, run: ImportRun) -> HttpResponse:
     """The polled fragment; once the upload has been read, htmx reloads the whole page."""
-    run = _run(request, pk)
     response = render(request, "imports/_status.jinja", {"run": run})
     if run.status != ImportRun.Status.QUEUED:
         response["HX-Refresh"] = "true"
     return response
 
 
-@login_required
-@require_POST
-def mapping(request: HttpRequest, pk: int) -> HttpResponse:
-    run = _run(request, pk)
+@guard("import.run", ImportRun, queryset=_runs, methods=("POST",))
+def mapping(request: HttpRequest, run: ImportRun) -> HttpResponse:
     if run.status not in (ImportRun.Status.PARSED, ImportRun.Status.FAILED):
         return redirect("imports:preview", run.pk)
     form = MappingForm(request.POST, headers=run.unmapped_headers, initial_map={})
@@ -147,13 +136,11 @@ def mapping(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("imports:preview", run.pk)
 
 
-@login_required
-@require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    run = _run(request, pk)
+@guard("import.run", ImportRun, queryset=_runs, methods=("POST",))
+def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
     form = ConfirmForm(request.POST)
     if run.target is not None:
-        get_for_user(Strategy, run.target.pk, request.user, "strategy.manage")
+        get_for_user(Strategy, run.target.pk, request.user, "import.run")
     if not form.is_valid():
         return _render_preview(request, run, status=400)
     try:
@@ -176,10 +163,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(strategy.get_absolute_url())
 
 
-@login_required
-@require_POST
-def discard(request: HttpRequest, pk: int) -> HttpResponse:
-    run = _run(request, pk)
+@guard("import.run", ImportRun, queryset=_runs, methods=("POST",))
+def discard(request: HttpRequest, run: ImportRun) -> HttpResponse:
     if run.status != ImportRun.Status.APPLIED:
         ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.DISCARDED, source=None)
     messages.info(request, f"Discarded {run.file_name}.")
@@ -192,16 +177,12 @@ def _download(content: bytes | str, name: str, content_type: str) -> HttpRespons
     return response
 
 
-@login_required
-@require_GET
-def export_sheet(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+@guard("strategy.view", Strategy)
+def export_sheet(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     return _download(export_workbook(strategy), f"plan-{strategy.pk}.xlsx", XLSX)
 
 
-@login_required
-@require_GET
-def export_decidim(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+@guard("strategy.view", Strategy)
+def export_decidim(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     csv_text = export_results_csv(strategy)
     return _download(csv_text, f"results-{strategy.pk}.csv", "text/csv; charset=utf-8")

@@ -10,11 +10,13 @@ retired and mistyped codes that a board still needs to see.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 
+from wellboard.base.models import TimestampedModel
 from wellboard.core.indicator_codes import is_code, split_code
 from wellboard.partnerships.models import Partnership
-from wellboard.web.models import TimestampedModel
 
 NATIONAL_FRAMEWORKS = ("PHOF", "ASCOF", "NHSOF")
 
@@ -71,6 +73,8 @@ class Indicator(TimestampedModel):
         CATALOGUED = "catalogued", "In the national catalogue"
         UNKNOWN = "unknown", "National code not in the catalogue"
         LOCAL = "local", "Local indicator"
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="indicators"

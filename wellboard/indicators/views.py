@@ -3,55 +3,47 @@ upload of an indicator's local data (its partnership's administrators only)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
 
-from wellboard.accounts.permissions import memberships
-from wellboard.indicators.access import (
-    indicator_for,
-    indicator_to_manage,
-    may_manage,
-    theme_for,
-)
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can, is_member
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.indicators.loaders import LoadError, LoadResult, load_local_csv
 from wellboard.indicators.loaders.local import method_for_unit
 from wellboard.indicators.models import Indicator
 from wellboard.indicators.presenters import area_chart, decimals_for, indicator_page
 from wellboard.indicators.summary import indicator_summary
-from wellboard.strategy.models import Action
+from wellboard.strategy.models import Action, Theme
 
 
-@require_GET
-def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = indicator_for(request.user, pk)
+def _indicators() -> Any:
+    return Indicator.objects.select_related("partnership", "catalogue_entry")
+
+
+@guard("indicator.view", Indicator, queryset=_indicators)
+def indicator_detail(request: HttpRequest, indicator: Indicator) -> HttpResponse:
     page = indicator_page(indicator)
-    actions = (
-        Action.objects.filter(indicator_links__indicator=indicator)
-        .select_related("priority__theme__plan__strategy")
-        .distinct()
-    )
-    if indicator.partnership_id not in memberships(request.user):
-        actions = actions.filter(priority__theme__plan__strategy__published=True)
+    actions = Action.objects.filter(indicator_links__indicator=indicator).with_strategy().distinct()
+    if not is_member(request.user, indicator.partnership_id):
+        actions = actions.published()
     context = {
         "indicator": indicator,
         "page": page,
         "summary": indicator_summary(indicator),
         "actions": actions,
         "decimals": decimals_for(indicator),
-        "can_upload": may_manage(request.user, indicator),
+        "can_upload": can(request.user, "indicator.manage", indicator),
     }
     return render(request, "indicators/detail.jinja", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def indicator_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = indicator_to_manage(request.user, pk)
+@guard("indicator.manage", Indicator, queryset=_indicators, methods=("GET", "POST"))
+def indicator_upload(request: HttpRequest, indicator: Indicator) -> HttpResponse:
     implied = method_for_unit(indicator.effective_unit)
     initial = {"method": implied[0], "multiplier": implied[1]} if implied else {}
     form = LocalUploadForm(request.POST or None, request.FILES or None, initial=initial)
@@ -83,17 +75,15 @@ def _load(form: LocalUploadForm, indicator: Indicator) -> LoadResult | None:
     return None
 
 
-@require_GET
-def indicator_areas(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = indicator_for(request.user, pk)
+@guard("indicator.view", Indicator, queryset=_indicators)
+def indicator_areas(request: HttpRequest, indicator: Indicator) -> HttpResponse:
     chart, period = area_chart(indicator, request.GET.get("period") or None)
     context = {"indicator": indicator, "chart": chart, "period": period}
     return render(request, "indicators/areas.jinja", context)
 
 
-@require_GET
-def theme_outcomes(request: HttpRequest, pk: int) -> HttpResponse:
-    theme = theme_for(request.user, pk)
+@guard("theme.outcomes", Theme)
+def theme_outcomes(request: HttpRequest, theme: Theme) -> HttpResponse:
     links = theme.indicator_links.select_related("indicator__catalogue_entry").order_by(
         "position", "id"
     )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
-from wellboard.web.models import TimestampedModel
+from wellboard.base.models import TimestampedModel
 
 
 class IntendedPair(TimestampedModel):
     """Two similar actions an officer has confirmed are meant to be separate."""
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="intended_pairs"
@@ -37,6 +41,8 @@ class IntendedPair(TimestampedModel):
 
 class ActionMerge(TimestampedModel):
     """A record of one action merged into another: what was removed and what moved."""
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="action_merges"

@@ -6,11 +6,13 @@ of one partnership is ever shown to the users of another.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
-from wellboard.web.models import TimestampedModel
+from wellboard.base.models import TimestampedModel
 
 
 class Partnership(TimestampedModel):
@@ -18,6 +20,8 @@ class Partnership(TimestampedModel):
         HWB = "hwb", "Health and Wellbeing Board"
         REGIONAL = "regional", "Regional partnership"
         LOCALITY = "locality", "Locality board"
+
+    partnership_path: ClassVar[str] = ""  # the partnership itself
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -38,6 +42,8 @@ class Partnership(TimestampedModel):
 
 class GovernanceBoard(TimestampedModel):
     """A board or sub-group that oversees delivery, e.g. "Staying Healthy" or "CYPC Board"."""
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=200)
@@ -66,6 +72,8 @@ class Organisation(TimestampedModel):
         BUSINESS = "business", "Business"
         REGIONAL = "regional", "Regional body"
         OTHER = "other", "Other"
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="organisations"
@@ -121,6 +129,8 @@ class Person(TimestampedModel):
         PARTNER_REP = "partner_rep", "Partner representative"
         ADVISOR = "advisor", "Advisor"
 
+    partnership_path: ClassVar[str] = "partnership"
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
     name = models.CharField(max_length=200)
     job_title = models.CharField(max_length=200, blank=True)
@@ -145,6 +155,8 @@ class Person(TimestampedModel):
 
 
 class GlossaryTerm(TimestampedModel):
+    partnership_path: ClassVar[str] = "partnership"
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
     term = models.CharField(max_length=50)
     meaning = models.CharField(max_length=300)
@@ -161,6 +173,8 @@ class GlossaryTerm(TimestampedModel):
 
 class OtherStrategy(TimestampedModel):
     """A strategy outside the board's own (housing strategy, children's plan, ...)."""
+
+    partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="other_strategies"

@@ -6,13 +6,17 @@ A group's membership is written as places: "one representative of each district 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wellboard.web.models import TimestampedModel
+from wellboard.base.models import TimestampedModel
 
 
 class WorkingGroup(TimestampedModel):
+    partnership_path: ClassVar[str] = "partnership"
+
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="working_groups"
     )

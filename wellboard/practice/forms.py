@@ -44,10 +44,8 @@ class GoodPracticeForm(forms.ModelForm):
         # Choices come only from this partnership, so a posted id from another is invalid.
         choices: dict[str, Any] = {
             "organisation": partnership.organisations.order_by("name"),
-            "actions": Action.objects.filter(
-                priority__theme__plan__strategy__partnership=partnership
-            ),
-            "priorities": Priority.objects.filter(theme__plan__strategy__partnership=partnership),
+            "actions": Action.objects.in_partnership(partnership),
+            "priorities": Priority.objects.in_partnership(partnership),
         }
         for name, queryset in choices.items():
             field = self.fields[name]

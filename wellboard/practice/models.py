@@ -7,12 +7,15 @@ reports can show it beside them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 
+from wellboard.base.models import TimestampedModel
+from wellboard.base.scoping import PartnershipQuerySet
 from wellboard.partnerships.models import Organisation, Partnership
 from wellboard.strategy.models import Action, Priority
-from wellboard.web.models import TimestampedModel
 
 
 def split_tags(text: str) -> list[str]:
@@ -24,7 +27,7 @@ def split_tags(text: str) -> list[str]:
     return list(seen)
 
 
-class PracticeQuerySet(models.QuerySet["GoodPractice"]):
+class PracticeQuerySet(PartnershipQuerySet["GoodPractice"]):
     def search(self, query: str) -> PracticeQuerySet:
         """Every word must appear in one of the descriptive fields or the tags."""
         result = self
@@ -47,6 +50,9 @@ class PracticeQuerySet(models.QuerySet["GoodPractice"]):
 
 
 class GoodPractice(TimestampedModel):
+    partnership_path: ClassVar[str] = "partnership"
+    public_path: ClassVar[str] = "published"
+
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="good_practice"
     )

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.shortcuts import redirect, render
 
-from wellboard.accounts.permissions import memberships
-from wellboard.partnerships.access import OFFICERS, partnership_viewer
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can, is_member, memberships, partnerships_where
+from wellboard.partnerships.models import Partnership
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.practice.models import GoodPractice, PracticeQuerySet
 
@@ -25,7 +24,7 @@ def visible(user: Any) -> PracticeQuerySet:
     return entries
 
 
-@require_GET
+@guard(signed_in=False)
 def library(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     tag = request.GET.get("tag", "").strip()[:100]
@@ -34,54 +33,47 @@ def library(request: HttpRequest) -> HttpResponse:
         entries = entries.search(query)
     if tag:
         entries = entries.tagged(tag)
-    officer_partnerships = [
-        m.partnership for m in memberships(request.user).values() if m.role != "board_member"
-    ]
+    adding = partnerships_where(request.user, "practice.add")
     context = {
         "entries": entries.distinct(),
         "query": query,
         "tag": tag,
-        "officer_partnerships": officer_partnerships,
+        "officer_partnerships": Partnership.objects.filter(pk__in=adding),
     }
     return render(request, "practice/library.jinja", context)
 
 
-@require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_object_or_404(visible(request.user), pk=pk)
-    member = entry.partnership_id in memberships(request.user)
-    actions = entry.actions.select_related("priority__theme__plan__strategy")
-    priorities = entry.priorities.select_related("theme__plan__strategy")
+def _entries() -> Any:
+    return GoodPractice.objects.select_related("partnership", "organisation")
+
+
+@guard("practice.view", GoodPractice, queryset=_entries)
+def detail(request: HttpRequest, entry: GoodPractice) -> HttpResponse:
+    member = is_member(request.user, entry.partnership_id)
+    actions = entry.actions.with_strategy()
+    priorities = entry.priorities.with_strategy()
     if not member:
-        actions = actions.filter(priority__theme__plan__strategy__published=True)
-        priorities = priorities.filter(theme__plan__strategy__published=True)
-    membership = memberships(request.user).get(entry.partnership_id)
+        actions = actions.published()
+        priorities = priorities.published()
     context = {
         "entry": entry,
         "actions": actions,
         "priorities": priorities,
         "member": member,
-        "can_edit": membership is not None and membership.role != "board_member",
+        "can_edit": can(request.user, "practice.edit", entry),
         "terms": entry.partnership.glossary.all(),
     }
     return render(request, "practice/detail.jinja", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def create(request: HttpRequest, partnership_pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, partnership_pk, OFFICERS)
-    return _edit(request, GoodPracticeForm(request.POST or None, partnership=viewer.partnership))
+@guard("practice.add", Partnership, kwarg="partnership_pk", methods=("GET", "POST"))
+def create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return _edit(request, GoodPracticeForm(request.POST or None, partnership=partnership))
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_object_or_404(
-        GoodPractice, pk=pk, partnership_id__in=list(memberships(request.user))
-    )
-    viewer = partnership_viewer(request.user, entry.partnership_id, OFFICERS)
-    form = GoodPracticeForm(request.POST or None, instance=entry, partnership=viewer.partnership)
+@guard("practice.edit", GoodPractice, methods=("GET", "POST"))
+def edit(request: HttpRequest, entry: GoodPractice) -> HttpResponse:
+    form = GoodPracticeForm(request.POST or None, instance=entry, partnership=entry.partnership)
     return _edit(request, form)
 
 

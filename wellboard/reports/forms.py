@@ -90,3 +90,11 @@ class GenerateForm(ReportFilterForm):
     )
     meeting_date = forms.DateField(required=False, label="Meeting date")
     extra = ("format", "snapshot", "meeting_date")
+
+    def __init__(self, *args: Any, may_snapshot: bool = False, **kwargs: Any) -> None:
+        """A snapshot changes the "last board meeting" everyone sees, so only users the
+        "report.snapshot" rule allows are offered it; for others the field is not there."""
+        super().__init__(*args, **kwargs)
+        if not may_snapshot:
+            del self.fields["snapshot"]
+            del self.fields["meeting_date"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
@@ -20,6 +22,8 @@ class ReportSnapshot(models.Model):
         PDF = "pdf", "PDF"
         XLSX = "xlsx", "Excel"
         HTML = "html", "Web page"
+
+    partnership_path: ClassVar[str] = "strategy__partnership"
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="reports")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 
 from wellboard.reports.build import RenderedReport
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import ReportParams
+
+
+def meetings_on_record(strategy_ids: set[int], on: date) -> Iterable[tuple[int, int | None, date]]:
+    """The last meeting on or before `on` per (strategy, board), from the kept snapshots;
+    handed to wellboard.strategy.meetings in ``ReportsConfig.ready()``."""
+    rows = (
+        ReportSnapshot.objects.filter(strategy_id__in=strategy_ids, meeting_date__lte=on)
+        .values("strategy_id", "board_id")
+        .annotate(last=Max("meeting_date"))
+        .order_by()
+    )
+    return [(row["strategy_id"], row["board_id"], row["last"]) for row in rows]
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from wellboard.accounts.permissions import can
 from wellboard.reports.build import RenderedReport, build_report, get_format
 from wellboard.reports.params import ReportError, params_from_json, parse_date
 from wellboard.reports.snapshots import save_snapshot
@@ -37,6 +38,9 @@ def produce_report(
     )
     if strategy is None:
         raise TaskError("The strategy for this report no longer exists.")
+    # Checked again here: the user's role may have changed since the task was queued.
+    if snapshot and not can(job.created_by, "report.snapshot", strategy):
+        raise TaskError("Only an administrator can keep a report as a meeting's snapshot.")
     try:
         params = params_from_json(report, strategy, timezone.localdate())
         fmt = get_format(str(file_format))

@@ -2,7 +2,8 @@
 the background (and kept as a meeting's snapshot) when the plan is large.
 
 Every view reaches the strategy through the permission layer: members of its partnership
-may read its reports; anyone else gets a 404.
+may read its reports ("report.view"); anyone else gets a 404 or the sign-in page. Only
+administrators may keep a report as a meeting's snapshot ("report.snapshot").
 """
 
 from __future__ import annotations
@@ -10,14 +11,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
 
-from wellboard.accounts.permissions import get_for_user, scoped, visible_strategies
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can, scoped
 from wellboard.reports.build import FORMATS, build_report, produce
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.reports.models import ReportSnapshot
@@ -29,10 +29,6 @@ from wellboard.tasks.background import start
 
 # Above this many actions a download is produced by a background task, with progress.
 BACKGROUND_ABOVE = 150
-
-
-def _strategy(request: HttpRequest, pk: int) -> Strategy:
-    return get_for_user(Strategy, pk, request.user, "strategy.view")
 
 
 def _kind(kind: str) -> str:
@@ -47,22 +43,26 @@ def _params(strategy: Strategy, kind: str, values: dict[str, Any]) -> ReportPara
 
 def _action_count(strategy: Strategy) -> int:
     plan = strategy.main_plan
-    return Action.objects.filter(priority__theme__plan=plan).count() if plan else 0
+    return Action.objects.in_plan(plan).count() if plan else 0
 
 
-@login_required
-@require_GET
+def _generate_form(request: HttpRequest, strategy: Strategy, kind: str, **kwargs: Any) -> Any:
+    may_snapshot = can(request.user, "report.snapshot", strategy)
+    return GenerateForm(strategy=strategy, kind=kind, may_snapshot=may_snapshot, **kwargs)
+
+
+@guard()
 def strategies(request: HttpRequest) -> HttpResponse:
     """The strategies of the user's partnerships, each leading to its reports."""
     return render(
-        request, "reports/strategies.jinja", {"strategies": visible_strategies(request.user)}
+        request,
+        "reports/strategies.jinja",
+        {"strategies": scoped(Strategy, request.user).select_related("partnership")},
     )
 
 
-@login_required
-@require_GET
-def index(request: HttpRequest, strategy_id: int) -> HttpResponse:
-    strategy = _strategy(request, strategy_id)
+@guard("report.view", Strategy, kwarg="strategy_id")
+def index(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     snapshots = ReportSnapshot.objects.filter(strategy=strategy).defer("content")
     return render(
         request,
@@ -71,10 +71,8 @@ def index(request: HttpRequest, strategy_id: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_GET
-def report_page(request: HttpRequest, strategy_id: int, kind: str) -> HttpResponse:
-    strategy = _strategy(request, strategy_id)
+@guard("report.view", Strategy, kwarg="strategy_id")
+def report_page(request: HttpRequest, strategy: Strategy, kind: str) -> HttpResponse:
     form = ReportFilterForm(request.GET or None, strategy=strategy, kind=_kind(kind))
     context: dict[str, Any] = {"strategy": strategy, "kind": kind, "form": form}
     values = form.report_values() if form.is_valid() else {} if not form.is_bound else None
@@ -91,15 +89,13 @@ def report_page(request: HttpRequest, strategy_id: int, kind: str) -> HttpRespon
         "formats": [f for f in FORMATS if f != "html"],
         "large": large,
         "query": query,
-        "generate_form": GenerateForm(strategy=strategy, kind=kind, initial=request.GET),
+        "generate_form": _generate_form(request, strategy, kind, initial=request.GET),
     }
     return HttpResponse(render_page(report, request, context))
 
 
-@login_required
-@require_GET
-def download(request: HttpRequest, strategy_id: int, kind: str, fmt: str) -> HttpResponse:
-    strategy = _strategy(request, strategy_id)
+@guard("report.view", Strategy, kwarg="strategy_id")
+def download(request: HttpRequest, strategy: Strategy, kind: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("No such format.")
     form = ReportFilterForm(request.GET, strategy=strategy, kind=_kind(kind))
@@ -115,12 +111,10 @@ def download(request: HttpRequest, strategy_id: int, kind: str, fmt: str) -> Htt
     return response
 
 
-@login_required
-@require_POST
-def generate(request: HttpRequest, strategy_id: int, kind: str) -> HttpResponse:
+@guard("report.view", Strategy, kwarg="strategy_id", methods=("POST",))
+def generate(request: HttpRequest, strategy: Strategy, kind: str) -> HttpResponse:
     """Queue the report as a background task and show its progress page."""
-    strategy = _strategy(request, strategy_id)
-    form = GenerateForm(request.POST, strategy=strategy, kind=_kind(kind))
+    form = _generate_form(request, strategy, _kind(kind), data=request.POST)
     if not form.is_valid():
         context = {"strategy": strategy, "kind": kind, "form": form, "report": None}
         return render(request, "reports/report.jinja", context, status=400)
@@ -147,11 +141,8 @@ def generate(request: HttpRequest, strategy_id: int, kind: str) -> HttpResponse:
     return redirect("tasks:status", job.pk)
 
 
-@login_required
-@require_GET
-def snapshot(request: HttpRequest, pk: int) -> HttpResponse:
-    strategies = scoped(Strategy, request.user)
-    saved = get_object_or_404(ReportSnapshot, pk=pk, strategy__in=strategies)
+@guard("report.view", ReportSnapshot)
+def snapshot(request: HttpRequest, saved: ReportSnapshot) -> HttpResponse:
     response = HttpResponse(bytes(saved.content), content_type=saved.content_type)
     response["Content-Disposition"] = f'attachment; filename="{saved.filename}"'
     return response

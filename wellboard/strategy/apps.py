@@ -6,9 +6,14 @@ class StrategyConfig(AppConfig):
     label = "strategy"
 
     def ready(self) -> None:
-        """Record every change to plan objects (see wellboard/history/recorder.py)."""
+        """Record every change to plan objects (see wellboard/history/recorder.py), and
+        tell the permission layer that a partnership is public once it publishes a strategy.
+        """
+        from wellboard.accounts.permissions import publish_partnerships_when
         from wellboard.history.recorder import track
         from wellboard.strategy import models
+
+        publish_partnerships_when(models.has_published_strategy)
 
         track(
             models.Strategy,

@@ -19,6 +19,7 @@ from wellboard.core.delivery import (
     weighted_percent,
 )
 from wellboard.strategy.models import Action, DeliveryStatus, Plan, Priority, ProgressUpdate, Theme
+from wellboard.strategy.querysets import PlanPartQuerySet
 
 
 @dataclass
@@ -58,7 +59,7 @@ class PlanState:
         return [a for t in self.themes for p in t.priorities for a in p.actions]
 
 
-def action_queryset(updates_until: date | None = None) -> object:
+def action_queryset(updates_until: date | None = None) -> PlanPartQuerySet[Action]:
     """Actions with everything a delivery page shows, fetched alongside, not per row.
 
     `updates_until` hides updates dated after it, for a report of the plan as it stood on
@@ -126,7 +127,7 @@ def plan_delivery(
     back fields as they stood on a past date (wellboard.reports.as_of does).
     """
     priorities = Priority.objects.select_related("lead_officer", "sub_plan").prefetch_related(
-        Prefetch("actions", queryset=action_queryset(updates_until))  # type: ignore[arg-type]
+        Prefetch("actions", queryset=action_queryset(updates_until))
     )
     themes = list(
         Theme.objects.filter(plan=plan)

@@ -4,14 +4,19 @@ order the board chose and exports must give them back in that order."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 
-from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import GovernanceBoard, Organisation, OtherStrategy
+from wellboard.strategy.querysets import ACTION_PATH, THEME_PATH, PlanPartQuerySet
 
 
 class ActionOrganisation(models.Model):
     """An organisation leading or supporting an action, in the order the plan names them."""
+
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
 
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="organisation_links"
@@ -19,6 +24,8 @@ class ActionOrganisation(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
     is_lead = models.BooleanField(default=True)
     position = models.PositiveIntegerField(default=0)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -28,11 +35,16 @@ class ActionOrganisation(models.Model):
 
 
 class ActionBoard(models.Model):
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="board_links"
     )
     board = models.ForeignKey(GovernanceBoard, on_delete=models.CASCADE)
     position = models.PositiveIntegerField(default=0)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -42,11 +54,17 @@ class ActionBoard(models.Model):
 
 
 class ActionIndicator(models.Model):
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="indicator_links"
     )
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
+    # By name: indicators sit in a layer above the strategy (ARCHITECTURE.md).
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE)
     position = models.PositiveIntegerField(default=0)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -58,11 +76,16 @@ class ActionIndicator(models.Model):
 class ActionLink(models.Model):
     """A link from an action to another strategy it serves."""
 
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="strategy_links"
     )
     other_strategy = models.ForeignKey(OtherStrategy, on_delete=models.CASCADE)
     position = models.PositiveIntegerField(default=0)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -72,11 +95,16 @@ class ActionLink(models.Model):
 
 
 class ThemeIndicator(models.Model):
+    strategy_path: ClassVar[str] = f"theme__{THEME_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     theme = models.ForeignKey(
         "strategy.Theme", on_delete=models.CASCADE, related_name="indicator_links"
     )
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE)
+    indicator = models.ForeignKey("indicators.Indicator", on_delete=models.CASCADE)
     position = models.PositiveIntegerField(default=0)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

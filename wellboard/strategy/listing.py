@@ -27,7 +27,7 @@ class ActionFilters:
     theme: int | None = None
     board: int | None = None
     lead: int | None = None
-    role: str = ""
+    role_type: str = ""  # "role" in the query string
     status: str = ""
     due_before: dt.date | None = None
     due_after: dt.date | None = None
@@ -56,7 +56,7 @@ class ActionFilters:
         if role and role not in RoleType.values:
             errors.append("role is not a known role type")
         elif role:
-            found.role = role
+            found.role_type = role
         if status and status not in [*DeliveryStatus.values, "stale"]:
             errors.append("status is not a known status")
         elif status:
@@ -64,10 +64,12 @@ class ActionFilters:
         return found, errors
 
     def queryset(self, user: Any) -> QuerySet[Action]:
-        actions = scoped(Action, user, action_queryset())  # type: ignore[arg-type]
+        actions = scoped(Action, user, action_queryset())
+        if self.strategy is not None:
+            actions = actions.in_strategy(self.strategy)
+        if self.theme is not None:
+            actions = actions.in_theme(self.theme)
         lookups = {
-            "priority__theme__plan__strategy_id": self.strategy,
-            "priority__theme_id": self.theme,
             "board_links__board_id": self.board,
             "due_end__lt": self.due_before,
             "due_end__gt": self.due_after,
@@ -77,8 +79,8 @@ class ActionFilters:
             actions = actions.filter(
                 organisation_links__organisation_id=self.lead, organisation_links__is_lead=True
             )
-        if self.role:
-            actions = actions.filter(role_type=self.role)
+        if self.role_type:
+            actions = actions.filter(role_type=self.role_type)
         if self.q:
             in_updates = ProgressUpdate.objects.filter(
                 action=OuterRef("pk"), text__icontains=self.q
@@ -90,19 +92,7 @@ class ActionFilters:
                 | Q(ref__iexact=self.q)
                 | Exists(in_updates)
             )
-        return (
-            actions.select_related("priority__theme")
-            .distinct()
-            .order_by(
-                "priority__theme__plan__strategy_id",
-                "priority__theme__position",
-                "priority__theme_id",
-                "priority__position",
-                "priority_id",
-                "position",
-                "id",
-            )
-        )
+        return actions.select_related("priority__theme").distinct().in_plan_order()
 
     def states(self, user: Any, on: dt.date) -> list[ActionState]:
         states = [action_state(a, on) for a in self.queryset(user)]

@@ -4,8 +4,8 @@ Wellboard learns of a board meeting when a report is saved as the snapshot of wh
 meeting was sent (`wellboard.reports.models.ReportSnapshot`: `meeting_date`, and `board`,
 blank for the Health and Wellbeing Board itself). Deriving meetings from those rows keeps
 one record of them instead of a second list that administrators would have to keep in
-step. The snapshots are reached through the reverse relation `Strategy.reports`, so this
-module needs no import of the reports app (which itself builds on this one).
+step. The reports app sits in a layer above this one, so it hands its query over in
+`ReportsConfig.ready()` (`record_meetings_from`) and this module never names it.
 
 An action is answerable to the Health and Wellbeing Board and to the governance boards it
 is linked to; a sub-board's meeting says nothing about actions it does not oversee.
@@ -13,15 +13,22 @@ is linked to; a sub-board's meeting says nothing about actions it does not overs
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
-
-from wellboard.strategy.models import Action, Strategy
+from wellboard.strategy.models import Action
 
 BoardKey = tuple[int, int | None]  # (strategy id, governance board id or None for the HWB)
+# Given strategy ids and a day: (strategy id, board id or None, the last meeting by then).
+MeetingSource = Callable[[set[int], date], Iterable[tuple[int, int | None, date]]]
+_SOURCES: list[MeetingSource] = []
+
+
+def record_meetings_from(source: MeetingSource) -> None:
+    """Register where meetings are recorded, from the recording app's ``ready()``."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
 
 
 @dataclass(frozen=True)
@@ -41,17 +48,16 @@ class LastMeetings:
 
 
 def last_meetings(strategy_ids: Iterable[int], on: date) -> LastMeetings:
-    """One query, however many strategies, boards and meetings there are.
+    """One query per source, however many strategies, boards and meetings there are.
 
     A meeting dated after `on` has not happened yet: its report may be out before the day.
     """
-    rows = (
-        Strategy.objects.filter(pk__in=set(strategy_ids), reports__meeting_date__lte=on)
-        .values("pk", "reports__board")
-        .annotate(last=Max("reports__meeting_date"))
-        .order_by()
-    )
-    return LastMeetings({(row["pk"], row["reports__board"]): row["last"] for row in rows})
+    ids = set(strategy_ids)
+    found: dict[BoardKey, date] = {}
+    for source in _SOURCES:
+        for strategy, board, day in source(ids, on):
+            found[(strategy, board)] = max(day, found.get((strategy, board), day))
+    return LastMeetings(found)
 
 
 def updated_since(action: Action, meeting: date) -> bool:

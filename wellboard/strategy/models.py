@@ -7,12 +7,12 @@ is an objective or "priority action", and an action is one line of the delivery 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wellboard.indicators.models import Indicator
+from wellboard.base.models import TimestampedModel
 from wellboard.partnerships.models import (
     GovernanceBoard,
     Organisation,
@@ -22,7 +22,14 @@ from wellboard.partnerships.models import (
 )
 from wellboard.strategy.choices import ROLE_TYPE_COLOURS, DeliveryStatus, Rag, RoleType
 from wellboard.strategy.progress_models import Milestone, ProgressUpdate
-from wellboard.web.models import TimestampedModel
+from wellboard.strategy.querysets import (
+    ACTION_PATH,
+    PLAN_PATH,
+    PRIORITY_PATH,
+    THEME_PATH,
+    PlanPartQuerySet,
+    StrategyQuerySet,
+)
 
 __all__ = [
     "ROLE_TYPE_COLOURS",
@@ -70,6 +77,8 @@ class Strategy(TimestampedModel):
         "under_review": {"in_delivery", "closed"},
         "closed": set(),
     }
+    partnership_path: ClassVar[str] = "partnership"
+    public_path: ClassVar[str] = "published"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="strategies"
@@ -91,6 +100,8 @@ class Strategy(TimestampedModel):
         blank=True,
         help_text="Reporting periods up to this day are locked: the board paper is out.",
     )
+
+    objects = StrategyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -126,6 +137,11 @@ class Strategy(TimestampedModel):
         return self.plans.order_by("position", "id").first()
 
 
+def has_published_strategy(partnership_id: int) -> bool:
+    """A partnership shows the public its directory and indicators once it publishes."""
+    return Strategy.objects.published().filter(partnership_id=partnership_id).exists()
+
+
 class ApprovalDecision(TimestampedModel):
     """A decision on the strategy by a board or body, e.g. "HWB 27 Sep 2012: approved"."""
 
@@ -136,11 +152,16 @@ class ApprovalDecision(TimestampedModel):
         NOTED = "noted", "Noted"
         DEFERRED = "deferred", "Deferred"
 
+    strategy_path: ClassVar[str] = PLAN_PATH
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="approvals")
     body = models.CharField(max_length=200, help_text="e.g. Council Cabinet, ICB Board")
     date = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=30, choices=Decision.choices, default=Decision.APPROVED)
     note = models.TextField(blank=True)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -160,6 +181,10 @@ class Plan(TimestampedModel):
         THEME = "theme", "Theme plan"
         SUB_PLAN = "sub_plan", "Sub-plan"
 
+    strategy_path: ClassVar[str] = PLAN_PATH
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+    public_path: ClassVar[str] = f"{strategy_path}__published"
+
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DELIVERY)
@@ -176,6 +201,10 @@ class Plan(TimestampedModel):
 class Theme(TimestampedModel):
     """A chapter or priority area of a plan, with an optional lead board member."""
 
+    strategy_path: ClassVar[str] = THEME_PATH
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+    public_path: ClassVar[str] = f"{strategy_path}__published"
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
     ref = models.CharField(max_length=30, blank=True)
     title = models.CharField(max_length=500)
@@ -187,9 +216,12 @@ class Theme(TimestampedModel):
     weight = models.PositiveSmallIntegerField(
         default=1, help_text="How much this counts when progress is rolled up."
     )
-    indicators: models.ManyToManyField[Indicator, ThemeIndicator] = models.ManyToManyField(
-        Indicator, through="ThemeIndicator", blank=True, related_name="themes"
+    # By name: indicators sit in a layer above the strategy (ARCHITECTURE.md).
+    indicators: models.ManyToManyField[Any, ThemeIndicator] = models.ManyToManyField(
+        "indicators.Indicator", through="ThemeIndicator", blank=True, related_name="themes"
     )
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -203,6 +235,10 @@ class Theme(TimestampedModel):
 
 class Priority(TimestampedModel):
     """An objective or "priority action" within a theme, with an optional lead officer."""
+
+    strategy_path: ClassVar[str] = PRIORITY_PATH
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+    public_path: ClassVar[str] = f"{strategy_path}__published"
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
     ref = models.CharField(max_length=30, blank=True)
@@ -223,6 +259,8 @@ class Priority(TimestampedModel):
     weight = models.PositiveSmallIntegerField(
         default=1, help_text="How much this counts when progress is rolled up."
     )
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -245,6 +283,10 @@ class Action(TimestampedModel):
         ACADEMIC_YEAR = "academic_year", "Academic year"
         RANGE = "range", "Range"
         NONE = "none", "None"
+
+    strategy_path: ClassVar[str] = ACTION_PATH
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+    public_path: ClassVar[str] = f"{strategy_path}__published"
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
     ref = models.CharField(max_length=30, blank=True)
@@ -282,12 +324,14 @@ class Action(TimestampedModel):
     boards: models.ManyToManyField[GovernanceBoard, ActionBoard] = models.ManyToManyField(
         GovernanceBoard, through="ActionBoard", blank=True, related_name="actions"
     )
-    indicators: models.ManyToManyField[Indicator, ActionIndicator] = models.ManyToManyField(
-        Indicator, through="ActionIndicator", blank=True, related_name="actions"
+    indicators: models.ManyToManyField[Any, ActionIndicator] = models.ManyToManyField(
+        "indicators.Indicator", through="ActionIndicator", blank=True, related_name="actions"
     )
     links: models.ManyToManyField[OtherStrategy, ActionLink] = models.ManyToManyField(
         OtherStrategy, through="ActionLink", blank=True, related_name="actions"
     )
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

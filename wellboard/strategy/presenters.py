@@ -56,9 +56,8 @@ def role_label(value: str) -> str:
 
 def next_milestones(plan: Plan, on: date, limit: int = 5) -> list[Milestone]:
     return list(
-        Milestone.objects.filter(
-            action__priority__theme__plan=plan, done_on__isnull=True, due_end__gte=on
-        )
+        Milestone.objects.in_plan(plan)
+        .filter(done_on__isnull=True, due_end__gte=on)
         .select_related("action")
         .order_by("due_end", "id")[:limit]
     )

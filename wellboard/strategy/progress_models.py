@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.models import TimestampedModel
 from wellboard.strategy.choices import Rag
-from wellboard.web.models import TimestampedModel
+from wellboard.strategy.querysets import ACTION_PATH, PlanPartQuerySet
 
 
 class Milestone(TimestampedModel):
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="milestones"
     )
@@ -22,6 +26,8 @@ class Milestone(TimestampedModel):
     done_on = models.DateField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    objects = PlanPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
 
@@ -29,7 +35,7 @@ class Milestone(TimestampedModel):
         return self.title
 
 
-class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
+class ProgressUpdateQuerySet(PlanPartQuerySet["ProgressUpdate"]):
     def counted(self) -> ProgressUpdateQuerySet:
         """Updates that count in roll-ups and reports: unreviewed or approved ones."""
         return self.filter(models.Q(review__isnull=True) | models.Q(review__decision="approved"))
@@ -37,6 +43,9 @@ class ProgressUpdateQuerySet(models.QuerySet["ProgressUpdate"]):
 
 class ProgressUpdate(models.Model):
     """A dated progress note on an action. Append-only: a correction is a new update."""
+
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
 
     action = models.ForeignKey("strategy.Action", on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(null=True, blank=True, help_text="Blank for an undated imported note.")

@@ -6,15 +6,21 @@ returning an update changes the review, never the words the lead officer wrote.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from wellboard.web.models import TimestampedModel
+from wellboard.base.models import TimestampedModel
+from wellboard.strategy.querysets import ACTION_PATH, PlanPartQuerySet
 
 
 class UpdateReview(TimestampedModel):
     """An administrator's decision on an update, for strategies that require approval."""
+
+    strategy_path: ClassVar[str] = f"update__action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
 
     class Decision(models.TextChoices):
         PENDING = "pending", "Awaiting approval"
@@ -31,6 +37,8 @@ class UpdateReview(TimestampedModel):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
 
+    objects = PlanPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
 
@@ -45,6 +53,9 @@ class UpdateReview(TimestampedModel):
 class ActionComment(models.Model):
     """A board member's comment, or a lead officer's proposed change to someone else's action."""
 
+    strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
     class Kind(models.TextChoices):
         COMMENT = "comment", "Comment"
         PROPOSAL = "proposal", "Proposed change"
@@ -56,6 +67,8 @@ class ActionComment(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMENT)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]

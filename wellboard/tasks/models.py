@@ -17,8 +17,8 @@ from django.db import models
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from wellboard.base.models import TimestampedModel
 from wellboard.tasks.status import STATUS_LABELS, TaskStatus
-from wellboard.web.models import TimestampedModel
 
 MESSAGE_LENGTH = 300
 UNEXPECTED = "The task failed unexpectedly; the error has been logged for the administrator."

@@ -4,27 +4,27 @@ from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
+from wellboard.accounts.guards import guard
 from wellboard.strategy.models import Plan, Strategy, Theme
 from wellboard.tasks.health import queue_problem
 
 
-@require_GET
+@guard(signed_in=False)
 def home(request: HttpRequest) -> HttpResponse:
     """Public home page: the published strategies and the themes of their main plans."""
     plans = Plan.objects.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.select_related("lead_member"))
     )
     strategies = (
-        Strategy.objects.filter(published=True)
+        Strategy.objects.published()
         .select_related("partnership")
         .prefetch_related(Prefetch("plans", queryset=plans))
     )
     return render(request, "web/home.jinja", {"strategies": strategies})
 
 
-@require_GET
+@guard(signed_in=False)
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers and monitoring: 200 "ok", or 503 with a one-line reason."""
     try:

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
-from wellboard.accounts.permissions import (
-    can,
-    get_for_user,
-    led_person_ids,
-    memberships,
-    scoped,
-    visible_strategies,
-)
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can, led_person_ids, memberships, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GovernanceBoard, Organisation
 from wellboard.strategy.delivery import action_queryset, action_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import ActionFilters, csv_response
 from wellboard.strategy.meetings import last_meetings, strategy_id
-from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType, Theme
+from wellboard.strategy.models import (
+    Action,
+    DeliveryStatus,
+    ProgressUpdate,
+    RoleType,
+    Strategy,
+    Theme,
+)
 from wellboard.strategy.presenters import attention_groups, role_label, today
 
 
@@ -44,10 +43,8 @@ def action_detail_queryset() -> QuerySet[Action]:
     )
 
 
-@require_GET
-@login_required
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_for_user(Action, pk, request.user, "action.view", action_detail_queryset())
+@guard("action.view", Action, queryset=action_detail_queryset)
+def action_detail(request: HttpRequest, action: Action) -> HttpResponse:
     user = request.user
     context = {
         "action": action,
@@ -67,23 +64,23 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object, ...]]:
     """(name, label, choices, current) for each drop-down filter."""
     partnership_ids = list(memberships(request.user))
-    themes = scoped(Theme, request.user).order_by("plan__strategy_id", "position", "id")
+    themes = scoped(Theme, request.user, Theme.objects.in_plan_order())
     boards = GovernanceBoard.objects.filter(partnership_id__in=partnership_ids)
     organisations = Organisation.objects.filter(partnership_id__in=partnership_ids)
     return [
-        ("strategy", "Strategy", [(s.pk, s.title) for s in visible_strategies(request.user)],
+        ("strategy", "Strategy", [(s.pk, s.title) for s in scoped(Strategy, request.user)],
          filters.strategy),
         ("theme", "Theme", [(t.pk, t.title) for t in themes], filters.theme),
         ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
         ("lead", "Lead organisation", [(o.pk, o.label) for o in organisations], filters.lead),
-        ("role", "Role type", [(v, label) for v, label in RoleType.choices if v], filters.role),
+        ("role", "Role type", [(v, label) for v, label in RoleType.choices if v],
+         filters.role_type),
         ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
          filters.status),
     ]  # fmt: skip
 
 
-@require_GET
-@login_required
+@guard()
 def action_list(request: HttpRequest) -> HttpResponse:
     filters, errors = ActionFilters.from_query(request.GET)
     states = filters.states(request.user, today())
@@ -106,14 +103,13 @@ def action_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
-@login_required
+@guard()
 def my_actions(request: HttpRequest) -> HttpResponse:
     on = today()
-    actions = scoped(Action, request.user, action_queryset()).filter(  # type: ignore[arg-type]
+    actions = scoped(Action, request.user, action_queryset()).filter(
         lead_officer_id__in=led_person_ids(request.user)
     )
-    states = [action_state(a, on) for a in actions.select_related("priority__theme__plan")]
+    states = [action_state(a, on) for a in actions.with_plan()]
     meetings = last_meetings({strategy_id(s.action) for s in states}, on)
     groups = attention_groups(states, on, meetings)
     return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(states)})

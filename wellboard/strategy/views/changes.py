@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 
-from wellboard.accounts.permissions import can, get_for_user
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can
 from wellboard.core.delivery import action_percent, suggested_rag
 from wellboard.strategy import services
 from wellboard.strategy.delivery import action_state
@@ -45,10 +44,8 @@ def _suggestion(action: Action, data: dict[str, object], current_percent: int) -
     return suggested_rag(percent, action.due_start, action.due_end, on)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def add_update(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_for_user(Action, pk, request.user, "action.update", action_detail_queryset())
+@guard("action.update", Action, queryset=action_detail_queryset, methods=("GET", "POST"))
+def add_update(request: HttpRequest, action: Action) -> HttpResponse:
     state = action_state(action, today())
     milestones = [m for m in action.milestones.all() if m.done_on is None]
     previous = action.timeline[0] if action.timeline else None  # type: ignore[attr-defined]
@@ -89,13 +86,8 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/update_form.jinja", context)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def review_update(request: HttpRequest, pk: int) -> HttpResponse:
-    update = get_for_user(ProgressUpdate, pk, request.user, "action.view")
-    strategy = update.action.priority.theme.plan.strategy
-    if not can(request.user, "update.review", strategy):
-        return HttpResponse("Only an administrator can review updates.", status=403)
+@guard("update.review", ProgressUpdate, methods=("GET", "POST"))
+def review_update(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -113,10 +105,8 @@ def review_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/review_form.jinja", {"update": update, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def edit_action(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_for_user(Action, pk, request.user, "action.edit")
+@guard("action.edit", Action, methods=("GET", "POST"))
+def edit_action(request: HttpRequest, action: Action) -> HttpResponse:
     stale: services.StaleEdit | None = None
     if request.method == "POST":
         form = ActionEditForm(request.POST)
@@ -150,10 +140,8 @@ def _current(action: Action) -> dict[str, object]:
     return {name: getattr(action, name) for name in services.EDITABLE_ACTION_FIELDS}
 
 
-@require_POST
-@login_required
-def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_for_user(Action, pk, request.user, "action.comment")
+@guard("action.comment", Action, methods=("POST",))
+def comment(request: HttpRequest, action: Action) -> HttpResponse:
     form = CommentForm(request.POST)
     if form.is_valid():
         proposal = can(request.user, "action.propose", action) and "propose" in request.POST
@@ -166,10 +154,8 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(action.get_absolute_url() + "#comments")
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def strategy_settings(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_for_user(Strategy, pk, request.user, "strategy.manage")
+@guard("strategy.manage", Strategy, methods=("GET", "POST"))
+def strategy_settings(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
     objects: list[Theme | Priority] = []
     if plan is not None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
-from wellboard.accounts.permissions import can, get_for_user, visible_strategies
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can, scoped
 from wellboard.history.recorder import history_for
 from wellboard.strategy.delivery import PlanState, plan_delivery
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
@@ -18,17 +17,14 @@ def _plan_state(plan: Plan | None) -> PlanState | None:
     return plan_delivery(plan, today()) if plan is not None else None
 
 
-@require_GET
-@login_required
+@guard()
 def strategy_list(request: HttpRequest) -> HttpResponse:
-    strategies = list(visible_strategies(request.user))
+    strategies = list(scoped(Strategy, request.user).select_related("partnership"))
     return render(request, "strategy/strategy_list.jinja", {"strategies": strategies})
 
 
-@require_GET
-@login_required
-def strategy_overview(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_for_user(Strategy, pk, request.user, "strategy.view")
+@guard("strategy.view", Strategy)
+def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
     state = _plan_state(plan)
     context = {
@@ -43,10 +39,8 @@ def strategy_overview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/overview.jinja", context)
 
 
-@require_GET
-@login_required
-def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    theme = get_for_user(Theme, pk, request.user, "theme.view")
+@guard("theme.view", Theme)
+def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
     state = plan_delivery(theme.plan, today())
     theme_state = next((t for t in state.themes if t.theme.pk == theme.pk), None)
     if theme_state is None:  # pragma: no cover - the theme is in its own plan
@@ -60,10 +54,8 @@ def theme_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "strategy/theme.jinja", context)
 
 
-@require_GET
-@login_required
-def priority_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    priority = get_for_user(Priority, pk, request.user, "priority.view")
+@guard("priority.view", Priority)
+def priority_detail(request: HttpRequest, priority: Priority) -> HttpResponse:
     state = plan_delivery(priority.theme.plan, today())
     found = [(t, p) for t in state.themes for p in t.priorities if p.priority.pk == priority.pk]
     if not found:  # pragma: no cover - the priority is in its own plan

@@ -6,18 +6,24 @@ delivery roll-up already leaves out updates awaiting approval or returned).
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from typing import Any
 
-from wellboard.accounts.permissions import public_strategies
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from wellboard.accounts.guards import guard
 from wellboard.strategy.delivery import plan_delivery
+from wellboard.strategy.models import Strategy
 from wellboard.strategy.presenters import bar, role_key, today
 
 
-@require_GET
-def public_strategy(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_object_or_404(public_strategies(), pk=pk)
+def _published() -> Any:
+    """Only published strategies have a public page, for members too."""
+    return Strategy.objects.published().select_related("partnership")
+
+
+@guard("strategy.public", Strategy, queryset=_published)
+def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
     state = plan_delivery(plan, today()) if plan else None
     context = {"strategy": strategy, "state": state, "bar": bar, "role_key": role_key()}

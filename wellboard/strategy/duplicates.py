@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 
+from wellboard.base.scoping import partnership_id_of
 from wellboard.core.similarity import DEFAULT_MIN_SIMILARITY, find_duplicates
 from wellboard.partnerships.models import ActionMerge, IntendedPair, Partnership
 from wellboard.strategy.models import (
@@ -36,11 +37,7 @@ class DuplicatePair:
 
 
 def strategy_actions(strategy: Strategy) -> QuerySet[Action]:
-    return (
-        Action.objects.filter(priority__theme__plan__strategy=strategy)
-        .select_related("priority__theme__plan")
-        .order_by("priority__theme__plan__position", "priority__theme__plan_id", "id")
-    )
+    return Action.objects.in_strategy(strategy).with_plan().in_plan_order()
 
 
 def glossary_meanings(partnership: Partnership) -> dict[str, str]:
@@ -74,7 +71,7 @@ def duplicate_pairs(
 
 def _same_partnership(partnership: Partnership, *actions: Action) -> None:
     for action in actions:
-        if action.priority.theme.plan.strategy.partnership_id != partnership.pk:
+        if partnership_id_of(action) != partnership.pk:
             raise ValidationError("Both actions must belong to this partnership.")
 
 
@@ -126,8 +123,7 @@ def merge_actions(
         "boards": _move_links(ActionBoard, "board", removed, kept),
         "indicators": _move_links(ActionIndicator, "indicator", removed, kept),
         "strategy_links": _move_links(ActionLink, "other_strategy", removed, kept),
-        "working_groups": _move_m2m(removed.working_groups, kept.working_groups),
-        "good_practice": _move_m2m(removed.good_practice, kept.good_practice),
+        **_move_other_links(removed, kept),
     }
     record = ActionMerge.objects.create(
         partnership=partnership,
@@ -143,6 +139,19 @@ def merge_actions(
     )
     removed.delete()
     return record
+
+
+def _move_other_links(removed: Action, kept: Action) -> dict[str, int]:
+    """Plain many-to-many links other records keep to actions (working groups, good
+    practice, ...), found from the model's relations: some of those apps sit in layers
+    above this one and are not named here, and a new one is moved without a change here."""
+    moved = {}
+    for relation in Action._meta.related_objects:
+        if relation.many_to_many and relation.through._meta.auto_created:
+            name = relation.get_accessor_name()
+            assert name is not None
+            moved[name] = _move_m2m(getattr(removed, name), getattr(kept, name))
+    return moved
 
 
 def _move_m2m(removed_side: Any, kept_side: Any) -> int:

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from wellboard.partnerships.views import alignment, directory, duplicates, glossary_page, roles
+from wellboard.web.partnership_pages import (
+    alignment,
+    directory,
+    duplicates,
+    glossary_page,
+    roles,
+)
 
 app_name = "partnerships"
 urlpatterns = [

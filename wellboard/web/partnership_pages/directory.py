@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
 
-from wellboard.partnerships.access import (
-    MEMBERS,
-    organisation_viewer,
-    partnership_viewer,
+from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import can
+from wellboard.partnerships.models import (
+    Organisation,
+    Partnership,
+    Person,
+    WorkingGroup,
+    WorkingGroupPlace,
 )
-from wellboard.partnerships.models import Person, WorkingGroup, WorkingGroupPlace
 from wellboard.strategy.models import ActionOrganisation
+from wellboard.web.partnership_pages.viewer import viewer_for
 
 
-@require_GET
-def overview(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk)
+@guard("partnership.view", Partnership)
+def overview(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     context = {"viewer": viewer, "partnership": viewer.partnership}
     return render(request, "partnerships/overview.jinja", context)
 
 
-@require_GET
-def organisations(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk)
+@guard("partnership.view", Partnership)
+def organisations(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     links = ActionOrganisation.objects.filter(action__in=viewer.actions())
     rows = viewer.partnership.organisations.select_related("parent").order_by("name")
     counts = dict(
@@ -42,22 +46,18 @@ def organisations(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/organisations.jinja", context)
 
 
-@require_GET
-def organisation(request: HttpRequest, pk: int) -> HttpResponse:
+def _organisations() -> Any:
+    return Organisation.objects.select_related("parent", "partnership")
+
+
+@guard("partnership.view", Organisation, queryset=_organisations)
+def organisation(request: HttpRequest, org: Organisation) -> HttpResponse:
     """Every action the organisation leads or supports, across all plans the user may see."""
-    org, viewer = organisation_viewer(request.user, pk)
+    viewer = viewer_for(request.user, org.partnership)
     links = (
         ActionOrganisation.objects.filter(organisation=org, action__in=viewer.actions())
-        .select_related("action__priority__theme__plan__strategy")
-        .order_by(
-            "action__priority__theme__plan__strategy_id",
-            "action__priority__theme__plan__position",
-            "action__priority__theme__plan_id",
-            "action__priority__theme__position",
-            "action__priority__position",
-            "action__position",
-            "action_id",
-        )
+        .with_strategy()
+        .in_plan_order()
     )
     by_plan = [
         (plan, list(rows))
@@ -69,15 +69,15 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": org,
         "by_plan": by_plan,
         "children": org.children.all(),
-        "people": org.people.all() if viewer.is_member else [],
+        "people": org.people.all() if can(request.user, "directory.people", org) else [],
         "terms": viewer.partnership.glossary.all(),
     }
     return render(request, "partnerships/organisation.jinja", context)
 
 
-@require_GET
-def people(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, MEMBERS)
+@guard("directory.people", Partnership)
+def people(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     rows = (
         Person.objects.filter(partnership=viewer.partnership)
         .select_related("organisation")
@@ -88,9 +88,9 @@ def people(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/people.jinja", context)
 
 
-@require_GET
-def working_groups(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, MEMBERS)
+@guard("directory.groups", Partnership)
+def working_groups(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     groups = viewer.partnership.working_groups.select_related("reports_to").annotate(
         place_count=Count("places", distinct=True), action_count=Count("actions", distinct=True)
     )
@@ -98,9 +98,9 @@ def working_groups(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "partnerships/working_groups.jinja", context)
 
 
-@require_GET
-def working_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, MEMBERS)
+@guard("directory.groups", Partnership)
+def working_group(request: HttpRequest, partnership: Partnership, group_pk: int) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     places = WorkingGroupPlace.objects.select_related("organisation", "person")
     group = get_object_or_404(
         WorkingGroup.objects.select_related("reports_to").prefetch_related(
@@ -109,7 +109,7 @@ def working_group(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
         pk=group_pk,
         partnership=viewer.partnership,
     )
-    actions = group.actions.filter(pk__in=viewer.actions()).select_related("priority__theme__plan")
+    actions = group.actions.filter(pk__in=viewer.actions()).with_plan()
     context = {
         "viewer": viewer,
         "partnership": viewer.partnership,

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
-from wellboard.partnerships.access import partnership_viewer
-from wellboard.strategy.models import ROLE_TYPE_COLOURS, RoleType, Strategy
+from wellboard.accounts.guards import guard
+from wellboard.partnerships.models import Partnership
+from wellboard.strategy.models import ROLE_TYPE_COLOURS, Action, RoleType, Strategy
+from wellboard.strategy.querysets import path_to
+from wellboard.web.partnership_pages.viewer import viewer_for
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,11 @@ def _percent(count: int, total: int) -> float:
     return 100.0 * count / total if total else 0.0
 
 
-@require_GET
-def roles(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk)
-    rows = viewer.actions().values_list("priority__theme__plan__strategy_id", "role_type")
+@guard("partnership.view", Partnership)
+def roles(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
+    strategy_id = f"{path_to(Action, 'strategy')}_id"
+    rows = viewer.actions().values_list(strategy_id, "role_type")
     per_strategy: dict[int, Counter[str]] = {}
     for strategy_id, role in rows:
         per_strategy.setdefault(strategy_id, Counter())[role or ""] += 1

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wellboard.core.similarity import DEFAULT_MIN_SIMILARITY, check_threshold
-from wellboard.partnerships.duplicates import duplicate_pairs
+from wellboard.strategy.duplicates import duplicate_pairs
 from wellboard.strategy.models import Strategy
 
 

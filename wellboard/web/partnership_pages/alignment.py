@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
-from wellboard.partnerships.access import partnership_viewer
-from wellboard.partnerships.models import OtherStrategy
+from wellboard.accounts.guards import guard
+from wellboard.partnerships.models import OtherStrategy, Partnership
 from wellboard.partnerships.network import bipartite
 from wellboard.strategy.models import Action, ActionLink, Priority
+from wellboard.web.partnership_pages.viewer import viewer_for
 
 
 @dataclass
@@ -32,13 +32,13 @@ def alignments(links: list[ActionLink], others: list[OtherStrategy]) -> list[Ali
     return list(found.values())
 
 
-@require_GET
-def alignment(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk)
+@guard("partnership.view", Partnership)
+def alignment(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     others = list(viewer.partnership.other_strategies.order_by("title"))
     links = list(
         ActionLink.objects.filter(action__in=viewer.actions())
-        .select_related("action__priority__theme__plan")
+        .with_plan()
         .order_by("other_strategy_id", "action__priority_id", "action__position", "action_id")
     )
     entries = alignments(links, others)

@@ -5,27 +5,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
-from wellboard.partnerships.access import ADMINISTRATORS, EVERYONE, partnership_viewer
+from wellboard.accounts.guards import guard
 from wellboard.partnerships.forms import GlossaryTermForm
 from wellboard.partnerships.glossary import unknown_acronyms
-from wellboard.partnerships.models import Organisation
+from wellboard.partnerships.models import Organisation, Partnership
 from wellboard.strategy.models import ActionOrganisation
+from wellboard.web.partnership_pages.viewer import viewer_for
 
 
-@require_http_methods(["GET", "POST"])
-def glossary(request: HttpRequest, pk: int) -> HttpResponse:
-    audience = ADMINISTRATORS if request.method == "POST" else EVERYONE
-    viewer = partnership_viewer(request.user, pk, audience)
-    partnership = viewer.partnership
+@guard({"GET": "partnership.view", "POST": "glossary.edit"}, Partnership)
+def glossary(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     form = GlossaryTermForm(
         request.POST or None, partnership=partnership, initial={"term": request.GET.get("term")}
     )
     if request.method == "POST" and form.is_valid():
         term = form.save()
         messages.success(request, f"{term.term} added to the glossary.")
-        return redirect("partnerships:glossary", pk)
+        return redirect("partnerships:glossary", partnership.pk)
     terms = list(partnership.glossary.order_by("term"))
     linked = ActionOrganisation.objects.filter(action__in=viewer.actions()).values("organisation")
     organisations = Organisation.objects.filter(pk__in=linked).order_by("name")

@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
 
-from wellboard.partnerships.access import ADMINISTRATORS, OFFICERS, partnership_viewer
-from wellboard.partnerships.duplicates import duplicate_pairs, mark_intended, merge_actions
-from wellboard.partnerships.forms import PairForm, ThresholdForm
+from wellboard.accounts.guards import guard
+from wellboard.partnerships.models import Partnership
+from wellboard.strategy.duplicate_forms import PairForm, ThresholdForm
+from wellboard.strategy.duplicates import duplicate_pairs, mark_intended, merge_actions
+from wellboard.web.partnership_pages.viewer import viewer_for
 
 
-@require_GET
-def duplicates(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, OFFICERS)
+@guard("duplicates.find", Partnership)
+def duplicates(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     strategies = list(viewer.strategies().order_by("-period_start", "title"))
     data = request.GET.copy()
     if strategies:
@@ -47,13 +48,13 @@ def _back(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_POST
-def merge(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, ADMINISTRATORS)
+@guard("duplicates.decide", Partnership, methods=("POST",))
+def merge(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     form = PairForm(request.POST, partnership=viewer.partnership)
     if not form.is_valid() or form.cleaned_data["keep"] not in ("first", "second"):
         messages.error(request, "The merge was not made: choose which action to keep.")
-        return _back(request, pk)
+        return _back(request, partnership.pk)
     first, second = form.cleaned_data["first_action"], form.cleaned_data["second_action"]
     kept, removed = (first, second) if form.cleaned_data["keep"] == "first" else (second, first)
     record = merge_actions(
@@ -64,16 +65,16 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         similarity=form.cleaned_data.get("similarity"),
     )
     messages.success(request, f"Merged into {record.kept_ref or record.kept_title}.")
-    return _back(request, pk)
+    return _back(request, partnership.pk)
 
 
-@require_POST
-def intended(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer = partnership_viewer(request.user, pk, ADMINISTRATORS)
+@guard("duplicates.decide", Partnership, methods=("POST",))
+def intended(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    viewer = viewer_for(request.user, partnership)
     form = PairForm(request.POST, partnership=viewer.partnership)
     if not form.is_valid():
         messages.error(request, "Nothing was recorded: the pair was not found.")
-        return _back(request, pk)
+        return _back(request, partnership.pk)
     mark_intended(
         partnership=viewer.partnership,
         first=form.cleaned_data["first_action"],
@@ -81,4 +82,4 @@ def intended(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user,
     )
     messages.success(request, "Marked as intended: the pair will not be suggested again.")
-    return _back(request, pk)
+    return _back(request, partnership.pk)

@@ -1,0 +1,129 @@
+"""One partnership with a record of every kind a URL can name, its users in every role,
+and a member of another partnership: the world the URL-by-role test requests pages in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import models
+
+from tests.factories import (
+    ActionFactory,
+    GoodPracticeFactory,
+    IndicatorFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PlanFactory,
+    PriorityFactory,
+    StrategyFactory,
+    ThemeFactory,
+    UpdateFactory,
+    UserFactory,
+    WorkingGroupFactory,
+)
+from tests.tasks import sample_tasks
+from wellboard.accounts.models import Membership
+from wellboard.imports.models import ImportRun
+from wellboard.indicators.models import Indicator
+from wellboard.partnerships.models import Organisation, Partnership
+from wellboard.practice.models import GoodPractice
+from wellboard.reports.models import ReportSnapshot
+from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
+from wellboard.tasks.background import start
+from wellboard.tasks.models import BackgroundTask
+from wellboard.tasks.worker import run_pending
+
+ANONYMOUS = "anonymous"
+ADMIN = "administrator"
+LEAD_LEADING = "lead officer leading the action"
+LEAD_OTHER = "lead officer not leading it"
+BOARD = "board member"
+OUTSIDER = "administrator of another partnership"
+ACTORS = (ANONYMOUS, ADMIN, LEAD_LEADING, LEAD_OTHER, BOARD, OUTSIDER)
+# The roles the actors hold in the world's partnership, and the outsider's in theirs.
+ROLES = {
+    ADMIN: Membership.Role.ADMINISTRATOR,
+    LEAD_LEADING: Membership.Role.LEAD_OFFICER,
+    LEAD_OTHER: Membership.Role.LEAD_OFFICER,
+    BOARD: Membership.Role.BOARD_MEMBER,
+}
+
+
+@dataclass
+class UrlWorld:
+    users: dict[str, User | None]
+    objects: dict[type[models.Model], models.Model]
+    extra: dict[str, Any]
+    strategy: Strategy
+    practice: GoodPractice
+
+    def unpublish(self) -> None:
+        """Take back everything the partnership had made public."""
+        Strategy.objects.filter(pk=self.strategy.pk).update(published=False)
+        GoodPractice.objects.filter(pk=self.practice.pk).update(published=False)
+
+
+def _finished_task(partnership: Partnership, user: Any) -> BackgroundTask:
+    """A task the administrator queued, run to the end so that its file can be fetched."""
+    job = start(sample_tasks.echo, title="Echo", user=user, partnership=partnership, text="hi")
+    run_pending()
+    return job
+
+
+def build_url_world() -> UrlWorld:
+    strategy: Any = StrategyFactory(title="Riverside Joint Strategy", published=True)
+    partnership: Partnership = strategy.partnership
+    theme: Any = ThemeFactory(plan=PlanFactory(strategy=strategy))
+    priority: Any = PriorityFactory(theme=theme)
+    leading = PersonFactory(partnership=partnership, name="Ada Lead")
+    other_lead = PersonFactory(partnership=partnership, name="Bo Lead")
+    action: Any = ActionFactory(priority=priority, lead_officer=leading, title="Own action")
+    ActionFactory(priority=priority, lead_officer=other_lead, title="Bo's action")
+    update = UpdateFactory(action=action, date=dt.date(2026, 10, 1))
+    users: dict[str, User | None] = {ANONYMOUS: None}
+    for actor, role in ROLES.items():
+        user: Any = UserFactory()
+        person = leading if actor == LEAD_LEADING else other_lead if actor == LEAD_OTHER else None
+        MembershipFactory(user=user, partnership=partnership, role=role, person=person)
+        users[actor] = user
+    elsewhere = StrategyFactory(title="Elsewhere strategy", published=True)
+    outsider: Any = UserFactory()
+    MembershipFactory(
+        user=outsider, partnership=elsewhere.partnership, role=Membership.Role.ADMINISTRATOR
+    )
+    users[OUTSIDER] = outsider
+    practice: Any = GoodPracticeFactory(partnership=partnership, published=True)
+    objects: dict[type[models.Model], Any] = {
+        Partnership: partnership,
+        Strategy: strategy,
+        Theme: theme,
+        Priority: priority,
+        Action: action,
+        ProgressUpdate: update,
+        Organisation: OrganisationFactory(partnership=partnership),
+        Indicator: IndicatorFactory(partnership=partnership),
+        GoodPractice: practice,
+        ImportRun: ImportRun.objects.create(
+            partnership=partnership,
+            file_name="plan.csv",
+            status=ImportRun.Status.DISCARDED,
+            created_by=users[ADMIN],
+        ),
+        ReportSnapshot: ReportSnapshot.objects.create(
+            strategy=strategy,
+            kind="delivery",
+            format="html",
+            content=b"<p>The board's copy</p>",
+            filename="delivery.html",
+            content_type="text/html",
+            as_of=dt.date(2026, 11, 23),
+        ),
+        BackgroundTask: _finished_task(partnership, users[ADMIN]),
+    }
+    group = WorkingGroupFactory(partnership=partnership)
+    extra = {"kind": "delivery", "fmt": "html", "group_pk": group.pk}
+    return UrlWorld(users, objects, extra, strategy, practice)

@@ -1,1 +1,0 @@
-"""Partnership pages: directory, glossary, alignment, duplicates and role balance."""
