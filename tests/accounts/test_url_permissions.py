@@ -178,8 +178,10 @@ def request(world: UrlWorld, actor: str, method: str, url: str) -> Any:
     return client.generic(method, url)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
-def test_every_url_answers_each_role_as_the_rules_say(page: Page) -> None:
+# Not "page": that is pytest-playwright's fixture, and sharing its name regroups the tests.
+@pytest.mark.parametrize("view", PAGES, ids=[page.name for page in PAGES])
+def test_every_url_answers_each_role_as_the_rules_say(view: Page) -> None:
+    page = view
     assert page.guard is not None, (
         f"{page.name} ({page.route}): declare who may open it with "
         "@guard(...) from wellboard.accounts.guards"
@@ -207,9 +209,10 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page", PUBLIC_PAGES, ids=[page.name for page in PUBLIC_PAGES])
-def test_public_pages_vanish_when_nothing_is_published(page: Page) -> None:
+@pytest.mark.parametrize("view", PUBLIC_PAGES, ids=[page.name for page in PUBLIC_PAGES])
+def test_public_pages_vanish_when_nothing_is_published(view: Page) -> None:
     """Pages the public may read exist for them only while the partnership publishes."""
+    page = view
     assert page.guard is not None
     world = build_url_world()
     world.unpublish()
