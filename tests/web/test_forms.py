@@ -38,9 +38,10 @@ from tests.factories import (
 )
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
-from wellboard.partnerships.forms import GlossaryTermForm, PairForm, ThresholdForm
+from wellboard.partnerships.forms import GlossaryTermForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
+from wellboard.strategy.duplicate_forms import PairForm, ThresholdForm
 from wellboard.strategy.forms import (
     ActionEditForm,
     CommentForm,

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import ManyToManyRel, QuerySet
 
 from wellboard.base.scoping import partnership_id_of
 from wellboard.core.similarity import DEFAULT_MIN_SIMILARITY, find_duplicates
@@ -147,9 +147,10 @@ def _move_other_links(removed: Action, kept: Action) -> dict[str, int]:
     above this one and are not named here, and a new one is moved without a change here."""
     moved = {}
     for relation in Action._meta.related_objects:
-        if relation.many_to_many and relation.through._meta.auto_created:
-            name = relation.get_accessor_name()
-            assert name is not None
+        if not isinstance(relation, ManyToManyRel) or relation.through is None:
+            continue
+        name = relation.get_accessor_name()
+        if relation.through._meta.auto_created and name:
             moved[name] = _move_m2m(getattr(removed, name), getattr(kept, name))
     return moved
 
