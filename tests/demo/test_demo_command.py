@@ -58,3 +58,45 @@ def test_running_demo_twice_does_not_duplicate_it() -> None:
     call_command("demo", stdout=StringIO())
     call_command("demo", stdout=StringIO())
     assert Strategy.objects.count() == 1
+
+
+def test_a_second_run_still_says_how_to_sign_in_without_changing_passwords(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("WELLBOARD_DEMO_PASSWORD", raising=False)
+    first = StringIO()
+    call_command("demo", "--if-empty", stdout=first)
+    password = first.getvalue().split("password: ")[1].split()[0]
+    assert "/accounts/login/" in first.getvalue()
+    again = StringIO()
+    call_command("demo", "--if-empty", stdout=again)
+    text = again.getvalue()
+    assert "demo not loaded" in text
+    assert "/accounts/login/" in text and "admin" in text and "wellboard demo" in text
+    assert authenticate(username="admin", password=password) is not None
+
+
+def test_a_second_run_with_a_chosen_password_sets_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    call_command("demo", stdout=StringIO())
+    monkeypatch.setenv("WELLBOARD_DEMO_PASSWORD", "another-long-passphrase")
+    out = StringIO()
+    call_command("demo", "--if-empty", stdout=out)
+    assert "WELLBOARD_DEMO_PASSWORD" in out.getvalue()
+    assert authenticate(username="lead1", password="another-long-passphrase") is not None
+    assert Strategy.objects.count() == 1
+
+
+def test_if_empty_leaves_an_installation_made_by_setup_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WELLBOARD_SETUP_PASSWORD", "correct-horse-battery-staple")
+    call_command(
+        "setup", "--partnership", "Northshire", "--username", "officer",
+        "--email", "o@example.org", stdout=StringIO(),
+    )  # fmt: skip
+    out = StringIO()
+    call_command("demo", "--if-empty", stdout=out)
+    assert "demo not loaded" in out.getvalue()
+    assert "wellboard setup" in out.getvalue()
+    assert not Strategy.objects.exists()
+    assert not Membership.objects.filter(user__username="admin").exists()

@@ -119,8 +119,31 @@ def test_several_partnerships_need_one_named(plan_csv: Path) -> None:
     assert Strategy.objects.get().partnership == other
 
 
-def test_no_partnership_at_all_is_an_error(plan_csv: Path) -> None:
-    assert "no partnership exists" in _fails(plan_csv)
+def test_no_partnership_at_all_says_to_run_setup(plan_csv: Path) -> None:
+    message = _fails(plan_csv)
+    assert "no partnership exists" in message
+    assert "wellboard setup" in message and "--new-partnership" in message
+
+
+def test_new_partnership_is_created_with_the_plan(plan_csv: Path) -> None:
+    _run(str(plan_csv), "--new-partnership", "Eastshire HWB")
+    strategy = Strategy.objects.get()
+    assert strategy.partnership.name == "Eastshire HWB"
+    assert ImportRun.objects.get().partnership == strategy.partnership
+
+
+def test_new_partnership_that_exists_or_clashes_is_refused(plan_csv: Path) -> None:
+    existing = _partnership()
+    assert "already exists" in _fails(plan_csv, "--new-partnership", existing.name.upper())
+    message = _fails(plan_csv, "--new-partnership", "X", "--partnership", str(existing.pk))
+    assert "cannot be given with" in message
+
+
+def test_new_partnership_is_not_left_behind_by_a_failed_import(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip file")
+    _fails(broken, "--new-partnership", "Eastshire HWB")
+    assert not Partnership.objects.filter(name="Eastshire HWB").exists()
 
 
 def test_unknown_strategy_and_partnership(plan_csv: Path) -> None:

@@ -31,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--strategy", type=int, help="import over, or update, this strategy")
         parser.add_argument("--partnership", type=int, help="import into this partnership")
+        parser.add_argument(
+            "--new-partnership",
+            metavar="NAME",
+            help="create this partnership and import into it (an install with none yet)",
+        )
         parser.add_argument("--dry-run", action="store_true", help="read and report; save nothing")
         parser.add_argument("--json", action="store_true", help="print JSON")
         parser.add_argument(
@@ -44,7 +49,9 @@ class Command(BaseCommand):
         try:
             strategy = self._strategy(options["strategy"])
             if not options["dry_run"]:
-                partnership = self._partnership(options["partnership"], strategy)
+                partnership = self._partnership(
+                    options["partnership"], strategy, options["new_partnership"]
+                )
             if not path.is_file():
                 raise PlanImportError(str(path), "no such file")
             reading = read_file(path, filename=str(path), target=strategy)
@@ -73,7 +80,9 @@ class Command(BaseCommand):
         return strategy
 
     @staticmethod
-    def _partnership(pk: int | None, strategy: Strategy | None) -> Partnership:
+    def _partnership(pk: int | None, strategy: Strategy | None, new: str | None) -> Partnership:
+        if new is not None:
+            return Command._new_partnership(new, pk, strategy)
         if pk is not None:
             partnership = Partnership.objects.filter(pk=pk).first()
             if partnership is None:
@@ -84,10 +93,26 @@ class Command(BaseCommand):
         if strategy is not None:
             return strategy.partnership
         only = list(Partnership.objects.all()[:2])
-        if len(only) != 1:
-            found = "no partnership exists" if not only else "there are several partnerships"
-            raise ExchangeError(f"{found}: give one with --partnership")
+        if not only:
+            raise ExchangeError(
+                "no partnership exists: run `wellboard setup` first, or give --new-partnership NAME"
+            )
+        if len(only) > 1:
+            raise ExchangeError("there are several partnerships: give one with --partnership")
         return only[0]
+
+    @staticmethod
+    def _new_partnership(name: str, pk: int | None, strategy: Strategy | None) -> Partnership:
+        """A partnership made for this import; saved in the import's transaction."""
+        if pk is not None or strategy is not None:
+            raise ExchangeError(
+                "--new-partnership cannot be given with --partnership or --strategy"
+            )
+        if not name.strip():
+            raise ExchangeError("--new-partnership needs a name")
+        if Partnership.objects.filter(name__iexact=name.strip()).exists():
+            raise ExchangeError(f"a partnership called {name.strip()!r} already exists")
+        return Partnership(name=name.strip())
 
     def _report(self, reading: Reading, *, as_json: bool) -> None:
         if reading.kind == SHEET:
@@ -118,6 +143,8 @@ class Command(BaseCommand):
         strategy: Strategy | None,
         delete_missing: bool,
     ) -> dict[str, Any]:
+        if partnership.pk is None:
+            partnership.save()  # --new-partnership: created with the plan, or not at all
         run = ImportRun(
             partnership=partnership,
             file_name=path.name[:255],
