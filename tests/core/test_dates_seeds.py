@@ -113,3 +113,15 @@ def test_every_timescale_cell_of_the_plan_table_is_read() -> None:
     unread = [cell for cell in cells if parse_due(cell).precision is Precision.NONE]
     assert unread == []
     assert all(parse_due(cell).end is not None for cell in cells)
+
+
+@pytest.mark.seeds
+@pytest.mark.skipif(not (SEEDS / PLAN_TABLE).exists(), reason="../shared/seeds is not present")
+def test_every_due_wording_the_seed_plans_import_is_read() -> None:
+    from wellboard.core.parsing import parse_plan
+
+    plan = parse_plan(SEEDS / PLAN_TABLE).plan
+    actions = [a for t in plan["themes"] for p in t["priorities"] for a in p["actions"]]
+    dues = [a for a in actions if a["due_text"]]
+    assert len(dues) >= 20
+    assert [a["due_text"] for a in dues if a["due_end"] is None and not a["to_be_agreed"]] == []

@@ -28,6 +28,13 @@ Conventions, chosen so the result is never a date the wording does not support:
   when its length in months divides by three ("End 2008" is September-December 2008), otherwise
   by days. The precision stays that of the period named. Day dates and ranges are not narrowed.
 * "June or September 2008" and "March/April 2014": the later month, since it is the deadline.
+* Seasons are the meteorological ones ("Spring 2014" is March-May, "Winter 2014/15" is
+  December-February); "Autumn term 2013" is the school term. "H1 2015/16" is April-September
+  2015 (a financial half), "H2 2015" July-December. "start January 2008 for one year" runs to
+  January 2009. All of these are ranges.
+* Two or more dates in one cell ("Mar-14 and Sep-14", one per line): due at the latest, from
+  the earliest start; the earlier ones are kept in ``earlier`` (the importer makes them
+  milestones). Only list separators may stand between them, and never "or".
 * "from April 2013", "April 2013 onwards", "2008 and onwards": start set, no end, ongoing.
 * A two-digit year after a space is read only after an abbreviated month name ("Mar 14",
   "Sept 13", "May 14"): after a full name, as in "March 31", the number is more likely a day.
@@ -39,7 +46,7 @@ wording is ambiguous ("31 Feb 2014", "Q5 2014", "phase 2 by March 2014") and not
 
 The work is shared out: model (the DueDate given back and the periods read), tokens (month
 names, year patterns), one module of matchers per kind of wording (days, months, years,
-academic, quarters), flags (early/mid/late, open ends, ongoing, to be agreed, recurring) and
+academic, quarters, spans), flags (early/mid/late, open ends, ongoing, to be agreed, recurring) and
 parse, which tries the matchers in order and applies the honesty rule.
 """
 

@@ -33,6 +33,8 @@ class DueDate:
     ongoing: bool = False
     to_be_agreed: bool = False
     recurring: str = ""
+    # Where a cell names several dates: each earlier one as written, with its deadline.
+    earlier: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from wellboard.core.dates.academic import academic_month, academic_pair
 from wellboard.core.dates.days import iso_day, named_day, numeric_day, us_named_day
@@ -13,6 +14,7 @@ from wellboard.core.dates.flags import ONGOING, TO_BE_AGREED, is_open, qualified
 from wellboard.core.dates.model import DueDate, Found, Precision, month_span
 from wellboard.core.dates.months import MONTH_YEAR, month_choice, month_range, month_year
 from wellboard.core.dates.quarters import quarter
+from wellboard.core.dates.spans import SEASONS, half_year, season, start_and_length
 from wellboard.core.dates.tokens import MONTH_WORDS, month_and_year
 from wellboard.core.dates.years import calendar_year, year_pair
 
@@ -22,9 +24,12 @@ _MATCHERS: tuple[Callable[[str], Found | None], ...] = (
     numeric_day,
     named_day,
     us_named_day,
+    start_and_length,
     academic_month,
     academic_pair,
     quarter,
+    half_year,
+    season,
     month_range,
     month_choice,
     year_pair,
@@ -34,7 +39,8 @@ _MATCHERS: tuple[Callable[[str], Found | None], ...] = (
 
 # Anything date-like left over makes the wording ambiguous. Not ASCII-only: any digit counts.
 _DATEISH = re.compile(
-    rf"\d|\b(?:{MONTH_WORDS}|fy|financial|academic|quarter|q[1-4])\b", re.IGNORECASE
+    rf"\d|\b(?:{MONTH_WORDS}|fy|financial|academic|quarter|q[1-4]|h[12]|{SEASONS})\b",
+    re.IGNORECASE,
 )
 
 
@@ -45,6 +51,34 @@ def _read_period(s: str) -> Found | None:
         if found and not _DATEISH.search(s[: found.begin] + " " + s[found.finish :]):
             return found
     return None
+
+
+_MAX_DATES = 4
+# Between two dates only a list separator: "-", "/" or "to" would make them one range.
+_GAP = re.compile(r"[\s,;&+]*(?:(?:and|then)\b)?[\s,;&+]*")
+
+
+def _read_several(s: str) -> list[Found]:
+    """Two or more dates in one cell ("Mar-14 and Sep-14"), earliest deadline first.
+
+    Each is read by the first matcher that finds one, then blanked out; what is left must
+    hold nothing date-like, and only list separators may stand between the dates.
+    """
+    rest = s
+    several: list[Found] = []
+    while len(several) < _MAX_DATES:
+        found = next((f for matcher in _MATCHERS if (f := matcher(rest))), None)
+        if found is None:
+            break
+        several.append(found)
+        rest = rest[: found.begin] + " " * (found.finish - found.begin) + rest[found.finish :]
+    if len(several) < 2 or _DATEISH.search(rest):
+        return []
+    in_order = sorted(several, key=lambda f: f.begin)
+    for before, after in pairwise(in_order):
+        if not _GAP.fullmatch(s[before.finish : after.begin]):
+            return []
+    return sorted(several, key=lambda f: (f.period.end, f.period.start))
 
 
 _TAG = re.compile(r"<[^<>]{0,200}>")
@@ -71,12 +105,27 @@ def parse_due(text: str) -> DueDate:
     ongoing = bool(recurring or ONGOING.search(s))
     found = _read_period(s)
     if found is None:
-        return DueDate(text, None, None, Precision.NONE, ongoing, to_be_agreed, recurring)
+        return _several_or_none(text, s, ongoing, to_be_agreed, recurring)
     period = qualified(found.period, s[: found.begin])
     if is_open(s, found):
         return DueDate(text, period.start, None, period.precision, True, to_be_agreed, recurring)
     return DueDate(
         text, period.start, period.end, period.precision, ongoing, to_be_agreed, recurring
+    )
+
+
+def _several_or_none(
+    text: str, s: str, ongoing: bool, to_be_agreed: bool, recurring: str
+) -> DueDate:
+    """Several dates: due at the latest, from the first start, with the earlier ones kept."""
+    several = _read_several(s)
+    if not several:
+        return DueDate(text, None, None, Precision.NONE, ongoing, to_be_agreed, recurring)
+    *earlier, last = several
+    start = min(f.period.start for f in several)
+    kept = tuple((s[f.begin : f.finish].strip(), f.period.end) for f in earlier)
+    return DueDate(
+        text, start, last.period.end, Precision.RANGE, ongoing, to_be_agreed, recurring, kept
     )
 
 

@@ -86,7 +86,9 @@ def merge_continuation(action: dict[str, Any], values: RowValues, warn: Warn) ->
         action["outcome_measures"] = "\n".join(filter(None, [action["outcome_measures"], measures]))
     due_text = "\n".join(values.get("due", []))
     if due_text and not action["due_text"]:
-        action.update(due_fields(due_text))
+        fields = due_fields(due_text)
+        action["milestones"].extend(fields.pop("milestones", []))
+        action.update(fields)
     elif due_text and due_text != action["due_text"]:
         due = parse_due(" ".join(due_text.split()))
         title = (
@@ -115,11 +117,15 @@ def merge_continuation(action: dict[str, Any], values: RowValues, warn: Warn) ->
 
 
 def due_fields(due_text: str) -> dict[str, Any]:
-    """The due_* keys of an action from the due cell as written."""
+    """The due_* keys of an action from the due cell as written.
+
+    A cell with several dates is due at the latest; each earlier one becomes a milestone,
+    so that no date the board wrote is lost.
+    """
     if not due_text:
         return {}
     due = parse_due(" ".join(due_text.split()))
-    return {
+    fields: dict[str, Any] = {
         "due_text": due_text,
         "due_start": due.start.isoformat() if due.start else None,
         "due_end": due.end.isoformat() if due.end else None,
@@ -127,6 +133,13 @@ def due_fields(due_text: str) -> dict[str, Any]:
         "ongoing": due.ongoing,
         "to_be_agreed": due.to_be_agreed,
     }
+    if due.earlier:
+        fields["milestones"] = [
+            {"title": f"By {wording}", "due_text": wording, "due_end": end.isoformat(),
+             "done_on": None}
+            for wording, end in due.earlier
+        ]  # fmt: skip
+    return fields
 
 
 def row_codes(values: RowValues, warn: Warn) -> list[str]:
