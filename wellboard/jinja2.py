@@ -11,11 +11,17 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup, escape
 
+from wellboard.core.links import is_safe_link
 from wellboard.web.form_params import error_list, field_params
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def safe_link(link: str | None) -> str:
+    """The link if it is http, https or mailto, else "" (for rows stored before the check)."""
+    return link if link and is_safe_link(link) else ""
 
 
 def csrf_input(request: Any) -> Markup:
@@ -46,4 +52,6 @@ def environment(**options: Any) -> Environment:
     from wellboard.partnerships.glossary import markup as glossary
 
     env.filters["glossary"] = glossary  # {{ text | glossary(terms) }}: acronyms as <abbr>
+    # {% if x.url | safe_link %}: only http, https and mailto links are drawn (issue #12).
+    env.filters["safe_link"] = safe_link
     return env

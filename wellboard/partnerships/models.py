@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
+from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 
 
@@ -81,7 +82,7 @@ class Organisation(TimestampedModel):
     name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    website = models.URLField(blank=True)
+    website = LinkField(blank=True)
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -181,7 +182,7 @@ class OtherStrategy(TimestampedModel):
     )
     title = models.CharField(max_length=300)
     owner = models.CharField(max_length=200, blank=True)
-    url = models.URLField(blank=True)
+    url = LinkField(blank=True)
 
     class Meta:
         ordering = ["id"]

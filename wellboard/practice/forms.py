@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from wellboard.base.links import LinkFormField
 from wellboard.partnerships.models import Partnership
 from wellboard.practice.models import GoodPractice
 from wellboard.strategy.models import Action, Priority
@@ -13,7 +14,7 @@ from wellboard.strategy.models import Action, Priority
 
 class GoodPracticeForm(forms.ModelForm):
     tags = forms.CharField(required=False, help_text="Separate tags with commas.")
-    url = forms.URLField(required=False, assume_scheme="https", label="Link")
+    url = LinkFormField(required=False, label="Link")
 
     class Meta:
         model = GoodPractice

@@ -12,6 +12,7 @@ from typing import ClassVar
 from django.db import models
 from django.db.models import Q
 
+from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.scoping import PartnershipQuerySet
 from wellboard.partnerships.models import Organisation, Partnership
@@ -65,7 +66,7 @@ class GoodPractice(TimestampedModel):
     population_group = models.CharField(max_length=200, blank=True)
     evidence_of_impact = models.TextField(blank=True)
     contact = models.CharField(max_length=300, blank=True)
-    url = models.URLField(blank=True, max_length=500)
+    url = LinkField(blank=True)
     tags = models.CharField(max_length=500, blank=True)
     actions = models.ManyToManyField(Action, blank=True, related_name="good_practice")
     priorities = models.ManyToManyField(Priority, blank=True, related_name="good_practice")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from wellboard.base.links import LinkFormField
 from wellboard.strategy.models import Milestone, Rag, RoleType, Strategy
 from wellboard.strategy.services import EDITABLE_ACTION_FIELDS
 
@@ -18,7 +19,7 @@ class UpdateForm(forms.Form):
     percent_complete = forms.IntegerField(
         label="Percent complete", min_value=0, max_value=100, required=False
     )
-    evidence_url = forms.URLField(label="Link to evidence", required=False, assume_scheme="https")
+    evidence_url = LinkFormField(label="Link to evidence", required=False)
     override_reason = forms.CharField(
         label="Why does the RAG differ from the suggested one?",
         required=False,

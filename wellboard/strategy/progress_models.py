@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.strategy.choices import Rag
 from wellboard.strategy.querysets import ACTION_PATH, PlanPartQuerySet
@@ -57,7 +58,7 @@ class ProgressUpdate(models.Model):
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
-    evidence_url = models.URLField(blank=True, max_length=500)
+    evidence_url = LinkField(blank=True)
     # The calendar's suggestion at the time, kept so that an override stays visible.
     suggested_rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
     override_reason = models.TextField(blank=True)

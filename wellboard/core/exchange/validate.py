@@ -20,13 +20,22 @@ def _where(error: ValidationError) -> str:
     return path.lstrip(".") or "document"
 
 
+def _message(error: ValidationError) -> str:
+    """jsonschema's own words, or the schema's description where a pattern says nothing."""
+    described = isinstance(error.schema, dict) and error.schema.get("description")
+    if error.validator == "pattern" and described:
+        return f"{str(error.instance)[:60]!r}: {described}"
+    return error.message
+
+
 def validate(document: Any) -> None:
     """Raise ExchangeError naming the first problem (by path) if the document is invalid."""
     validator = Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
-        message = first.message if len(first.message) < 200 else first.message[:197] + "..."
+        message = _message(first)
+        message = message if len(message) < 200 else message[:197] + "..."
         raise ExchangeError(f"{_where(first)}: {message}".replace("\n", " "))
 
 
