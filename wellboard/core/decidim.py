@@ -39,6 +39,7 @@ from typing import Any
 from wellboard.core.parsing import ParseResult, PlanImportError
 from wellboard.core.parsing.csv_reader import decode_text
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
+from wellboard.core.spreadsheet_cells import csv_cell, csv_cell_read
 
 DEFAULT_THEME = "Results"
 EXPORT_COLUMNS = (
@@ -281,7 +282,11 @@ def read_results_csv(
             raise PlanImportError(shown, "not a Decidim results export (no id, parent/id, title)")
         reader.fieldnames = headers
         rows = [
-            {k: v or "" for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
+            {
+                k: csv_cell_read(v or "")
+                for k, v in row.items()
+                if isinstance(k, str) and isinstance(v, str)
+            }
             for _, row in zip(range(limits.max_rows), reader, strict=False)
         ]
     except csv.Error as exc:
@@ -356,5 +361,5 @@ def write_results_csv(document: dict[str, Any]) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(result_rows(document))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in result_rows(document))
     return out.getvalue()

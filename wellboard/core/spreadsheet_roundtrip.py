@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from wellboard.core.indicator_codes import normalise_codes
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
+from wellboard.core.spreadsheet_cells import xlsx_text
 
 SHEET_TITLE = "Actions"
 # (header, key, width): the header row is also how a round-trip sheet is recognised.
@@ -64,7 +65,6 @@ _RAG_READ = {label.lower(): rag for rag, label in RAG_LABELS.items()} | {
     "not started": "not_started",
 }
 STATUS_ONLY_TEXT = "Status changed in the plan spreadsheet."
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 class Change(TypedDict):
@@ -175,8 +175,7 @@ def write_workbook(document: dict[str, Any]) -> bytes:
     for number, row in enumerate(document_rows(document), start=2):
         for column, (_, key, _) in enumerate(COLUMNS, start=1):
             cell = sheet.cell(row=number, column=column, value=_cell_text(key, row[key]))
-            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
-                cell.data_type = "s"  # plan text, never a formula Excel would run
+            xlsx_text(cell)  # plan text, never a formula Excel would run
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column, (_, _, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = width

@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpResponse, QueryDict
 
 from wellboard.accounts.permissions import scoped
+from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.delivery import ActionState, action_queryset, action_state
 from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType
 
@@ -101,13 +102,6 @@ class ActionFilters:
         return [s for s in states if not self.status or s.status == self.status]
 
 
-def _cell(value: object) -> object:
-    """Defuse text a spreadsheet would run as a formula (OWASP "CSV injection")."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="actions.csv"'
@@ -117,7 +111,7 @@ def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
         a, latest = s.action, s.latest
         writer.writerow(
             map(
-                _cell,
+                csv_cell,
                 [
                     a.pk,
                     a.ref,

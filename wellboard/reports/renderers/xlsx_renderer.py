@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wellboard.core.spreadsheet_cells import xlsx_sheet_text
 from wellboard.reports.document import (
     CHART_COLOURS,
     STATUS_COLOURS,
@@ -156,6 +157,8 @@ def render_xlsx(report: Report) -> bytes:
     write_summary(summary, report)
     for group in group_tables(report):
         write_group(book.create_sheet(sheet_name(group.name, taken)), group)
+    for sheet in book.worksheets:
+        xlsx_sheet_text(sheet.iter_rows())  # plan text is never a live formula
     book.properties.title = report.title
     buffer = io.BytesIO()
     book.save(buffer)
