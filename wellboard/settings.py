@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wellboard.tasks",
     "wellboard.reports",
     "wellboard.imports",
+    "wellboard.rounds",
     # After wellboard.tasks, whose `db_worker` command replaces django-tasks-db's own.
     "django_tasks",
     "django_tasks_db",
@@ -168,6 +169,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wellboard@localhost")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# SMTP by default; GOV.UK Notify with EMAIL_BACKEND=wellboard.rounds.notify.NotifyEmailBackend.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+# Links in emails (update rounds) are absolute: the address people reach the site at.
+WELLBOARD_BASE_URL = os.environ.get("WELLBOARD_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

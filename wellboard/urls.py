@@ -6,6 +6,7 @@ urlpatterns = [
     path("reports/", include("wellboard.reports.urls")),
     path("tasks/", include("wellboard.tasks.urls")),
     path("imports/", include("wellboard.imports.urls")),
+    path("rounds/", include("wellboard.rounds.urls")),
     path("", include("wellboard.web.urls")),
     path("accounts/", include("wellboard.accounts.urls")),
     path("", include("wellboard.strategy.urls")),

@@ -78,6 +78,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "import.run": ADMINISTRATORS,
     "report.view": MEMBERS_ONLY,
     "report.snapshot": ADMINISTRATORS,
+    "round.view": ADMINISTRATORS,
+    "round.manage": ADMINISTRATORS,
     # The world's task was queued by the administrator: nobody else can find it.
     "task.view": {**{actor: NOT_FOUND for actor in ACTORS}, ADMIN: OK, ANONYMOUS: SIGN_IN},
 }

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import models
+from django.utils import timezone
 
 from tests.factories import (
     ActionFactory,
@@ -32,6 +33,9 @@ from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import Organisation, Partnership
 from wellboard.practice.models import GoodPractice
 from wellboard.reports.models import ReportSnapshot
+from wellboard.rounds.models import Round, RoundLead
+from wellboard.rounds.services import open_round, plan_round
+from wellboard.rounds.tokens import make_token
 from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
 from wellboard.tasks import leases
 from wellboard.tasks.background import start
@@ -126,6 +130,16 @@ def build_url_world() -> UrlWorld:
         ),
         BackgroundTask: _finished_task(partnership, users[ADMIN]),
     }
+    objects[Round] = plan_round(
+        partnership=partnership, board=None, meeting=dt.date.today() + dt.timedelta(days=14)
+    )
+    open_round(objects[Round], timezone.now())
+    objects[RoundLead] = objects[Round].leads.get(person=leading)
     group = WorkingGroupFactory(partnership=partnership)
-    extra = {"kind": "delivery", "fmt": "html", "group_pk": group.pk}
+    extra = {
+        "kind": "delivery",
+        "fmt": "html",
+        "group_pk": group.pk,
+        "token": make_token(objects[RoundLead]),
+    }
     return UrlWorld(users, objects, extra, strategy, practice)

@@ -117,6 +117,9 @@ RULES: dict[str, Rule] = {
     "report.view": Rule(_any_member),
     # A snapshot becomes "the last board meeting" for everyone, so only administrators.
     "report.snapshot": Rule(_administrator),
+    # Update rounds: who has answered and the nudges are the policy officer's work.
+    "round.view": Rule(_administrator),
+    "round.manage": Rule(_administrator),
     # Background tasks: the result may be one partnership's report, so its owner only.
     "task.view": Rule(owner="created_by"),
 }

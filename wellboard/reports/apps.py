@@ -6,8 +6,12 @@ class ReportsConfig(AppConfig):
     label = "reports"
 
     def ready(self) -> None:
-        """Tell the strategy app (a layer below) where board meetings are recorded."""
+        """Tell the apps below where board meetings are recorded (strategy) and what to
+        do when an update round closes (rounds: queue the board's delivery report)."""
+        from wellboard.reports.round_report import queue_round_report
         from wellboard.reports.snapshots import meetings_on_record
+        from wellboard.rounds.services import when_a_round_closes
         from wellboard.strategy.meetings import record_meetings_from
 
         record_meetings_from(meetings_on_record)
+        when_a_round_closes(queue_round_report)

@@ -58,8 +58,13 @@ def add_update(
     suggested_rag: str = "",
     override_reason: str = "",
     milestone_dates: list[NewMilestone] | None = None,
+    author_name: str = "",
 ) -> ProgressUpdate:
-    """Append an update; it waits for review when the strategy requires approval."""
+    """Append an update; it waits for review when the strategy requires approval.
+
+    `author` is None for a lead officer answering an update round's emailed link
+    without an account; `author_name` then says who wrote it.
+    """
     strategy = strategy_of(action)
     check_not_locked(strategy, date)
     if suggested_rag and rag != suggested_rag and not override_reason.strip():
@@ -76,7 +81,7 @@ def add_update(
         suggested_rag=suggested_rag,
         override_reason=override_reason.strip() if rag != suggested_rag else "",
         author=author,
-        author_name=author.get_full_name() or author.get_username(),
+        author_name=(author.get_full_name() or author.get_username()) if author else author_name,
     )
     update.full_clean()
     update.save()
