@@ -61,7 +61,7 @@ def _export_indicator(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def _export_action(action: Action) -> dict[str, Any]:
+def export_action(action: Action) -> dict[str, Any]:
     return {
         "ref": action.ref,
         "title": action.title,
@@ -112,7 +112,7 @@ def _export_priority(priority: Priority) -> dict[str, Any]:
         "description": priority.description,
         "lead_officer": _name(priority.lead_officer),
         "sub_plan": priority.sub_plan.title if priority.sub_plan else "",
-        "actions": [_export_action(a) for a in priority.actions.all()],
+        "actions": [export_action(a) for a in priority.actions.all()],
     }
 
 

@@ -1,39 +1,27 @@
-"""Exchange document -> strategy, in one transaction. The inverse of `export.py`."""
+"""Exchange document -> strategy, in one transaction. The inverse of `export.py`.
+
+Loading over an existing strategy updates it in place: plans, themes, priorities and
+actions are matched to the records they were (matching.py), their fields and links are
+rewritten where they differ, and nothing that records delivery is deleted or re-created.
+Updates, reviews, comments and change records therefore survive any re-import (#12.1).
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.db import transaction
 
 from wellboard.core.exchange import ExchangeError, validate, with_defaults
+from wellboard.exchange.links import set_action_links, set_theme_indicators
+from wellboard.exchange.matching import Match, document_plans, match_document
+from wellboard.exchange.progress import add_new_updates, merge_approvals, merge_milestones
 from wellboard.exchange.references import References
+from wellboard.exchange.values import assign, parse_date
 from wellboard.partnerships.models import Partnership
-from wellboard.strategy.models import (
-    Action,
-    ActionBoard,
-    ActionIndicator,
-    ActionLink,
-    ActionOrganisation,
-    ApprovalDecision,
-    Milestone,
-    Plan,
-    Priority,
-    ProgressUpdate,
-    Strategy,
-    Theme,
-    ThemeIndicator,
-)
+from wellboard.strategy.models import Action, Plan, Priority, Strategy, Theme
 
 STRATEGY_FIELDS = ("title", "summary", "period_start", "period_end", "status", "published")
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError as exc:
-        raise ExchangeError(f"{value!r} is not a real date") from exc
 
 
 def _partnership_for(document: dict[str, Any], given: Partnership | None) -> Partnership:
@@ -58,10 +46,11 @@ def load_strategy(
     strategy: Strategy | None = None,
     partnership: Partnership | None = None,
 ) -> Strategy:
-    """Create a strategy from a document, or replace the plans of `strategy` with it.
+    """Create a strategy from a document, or bring `strategy` in line with it in place.
 
-    Everything happens in one transaction, so a document that fails half-way leaves the
-    database as it was.
+    Records of `strategy` that the document no longer has are kept as they are, never
+    deleted. Everything happens in one
+    transaction, so a document that fails half-way leaves the database as it was.
     """
     validate(document)
     document = with_defaults(document)
@@ -71,150 +60,110 @@ def load_strategy(
     refs = References(partnership)
     refs.merge(document)
 
+    plans = document_plans(document)
     if strategy is None:
-        strategy = Strategy(partnership=partnership)
+        strategy, match = Strategy(partnership=partnership), Match()
     else:
-        strategy.plans.all().delete()
-        strategy.approvals.all().delete()
-    for field in STRATEGY_FIELDS:
-        setattr(strategy, field, document[field])
+        match = match_document(strategy, plans)
+    assign(strategy, {field: document[field] for field in STRATEGY_FIELDS})
     strategy.save()
-
-    for approval in document["approvals"]:
-        ApprovalDecision.objects.create(
-            strategy=strategy,
-            body=approval["body"],
-            date=_date(approval["date"]),
-            decision=approval["decision"],
-            note=approval["note"],
-        )
-    main = {
-        "title": document["plan_title"] or document["title"],
-        "kind": document["plan_kind"],
-        "period": document["plan_period"],
-        "themes": document["themes"],
-    }
-    _PlanWriter(strategy, refs).write([main, *document["plans"]])
+    merge_approvals(strategy, document["approvals"])
+    _PlanWriter(strategy, refs, match).write(plans)
     return strategy
+
+
+def _save(record: Any, changed: bool) -> bool:
+    """Save a new or changed record (so history records it); say whether it was new."""
+    created = record.pk is None
+    if created or changed:
+        record.save()
+    return created
 
 
 class _PlanWriter:
     """Writes plans in document order; sub-plan references are resolved once all exist."""
 
-    def __init__(self, strategy: Strategy, refs: References) -> None:
+    def __init__(self, strategy: Strategy, refs: References, match: Match) -> None:
         self.strategy = strategy
         self.refs = refs
+        self.match = match
         self.sub_plan_wanted: list[tuple[Priority, str]] = []
+
+    def _person_id(self, name: str) -> int | None:
+        person = self.refs.person_or_none(name)
+        return person.pk if person else None
 
     def write(self, plans: list[dict[str, Any]]) -> None:
         by_title: dict[str, Plan] = {}
         for position, data in enumerate(plans):
-            plan = Plan.objects.create(
-                strategy=self.strategy,
-                title=data["title"],
-                kind=data["kind"],
-                period=data["period"],
-                position=position,
-            )
+            plan = self.match.plans.get((position,)) or Plan(strategy=self.strategy)
+            values = {"title": data["title"], "kind": data["kind"], "period": data["period"]}
+            _save(plan, assign(plan, {**values, "position": position}))
             by_title.setdefault(plan.title, plan)
             for theme_position, theme in enumerate(data["themes"]):
-                self._theme(plan, theme, theme_position)
+                self._theme(plan, theme, (position, theme_position))
         for priority, title in self.sub_plan_wanted:
-            if title not in by_title:
+            if title and title not in by_title:
                 raise ExchangeError(f"priority {priority.title[:40]!r}: no plan titled {title!r}")
-            priority.sub_plan = by_title[title]
-            priority.save(update_fields=["sub_plan"])
+            wanted = by_title[title].pk if title else None
+            if priority.sub_plan_id != wanted:
+                priority.sub_plan_id = wanted
+                priority.save()
 
-    def _theme(self, plan: Plan, data: dict[str, Any], position: int) -> None:
-        theme = Theme.objects.create(
-            plan=plan,
-            ref=data["ref"],
-            title=data["title"],
-            description=data["description"],
-            lead_member=self.refs.person_or_none(data["lead_member"]),
-            position=position,
-        )
-        ThemeIndicator.objects.bulk_create(
-            ThemeIndicator(theme=theme, indicator=self.refs.indicator(code), position=i)
-            for i, code in enumerate(data["indicators"])
-        )
+    def _theme(self, plan: Plan, data: dict[str, Any], path: tuple[int, ...]) -> None:
+        theme = self.match.themes.get(path) or Theme()
+        values = {
+            "plan_id": plan.pk,
+            "ref": data["ref"],
+            "title": data["title"],
+            "description": data["description"],
+            "lead_member_id": self._person_id(data["lead_member"]),
+            "position": path[-1],
+        }
+        created = _save(theme, assign(theme, values))
+        codes = [self.refs.indicator(code).pk for code in data["indicators"]]
+        set_theme_indicators(theme, codes, created=created)
         for priority_position, priority in enumerate(data["priorities"]):
-            self._priority(theme, priority, priority_position)
+            self._priority(theme, priority, (*path, priority_position))
 
-    def _priority(self, theme: Theme, data: dict[str, Any], position: int) -> None:
-        priority = Priority.objects.create(
-            theme=theme,
-            ref=data["ref"],
-            title=data["title"],
-            description=data["description"],
-            lead_officer=self.refs.person_or_none(data["lead_officer"]),
-            position=position,
-        )
-        if data["sub_plan"]:
-            self.sub_plan_wanted.append((priority, data["sub_plan"]))
+    def _priority(self, theme: Theme, data: dict[str, Any], path: tuple[int, ...]) -> None:
+        priority = self.match.priorities.get(path) or Priority()
+        values = {
+            "theme_id": theme.pk,
+            "ref": data["ref"],
+            "title": data["title"],
+            "description": data["description"],
+            "lead_officer_id": self._person_id(data["lead_officer"]),
+            "position": path[-1],
+        }
+        _save(priority, assign(priority, values))
+        self.sub_plan_wanted.append((priority, data["sub_plan"]))
         for action_position, action in enumerate(data["actions"]):
-            self._action(priority, action, action_position)
+            self._action(priority, action, (*path, action_position))
 
-    def _action(self, priority: Priority, data: dict[str, Any], position: int) -> None:
-        refs = self.refs
-        action = Action.objects.create(
-            priority=priority,
-            ref=data["ref"],
-            title=data["title"],
-            description=data["description"],
-            lead_officer=refs.person_or_none(data["lead_officer"]),
-            due_text=data["due_text"],
-            due_start=_date(data["due_start"]),
-            due_end=_date(data["due_end"]),
-            due_precision=data["due_precision"],
-            ongoing=data["ongoing"],
-            to_be_agreed=data["to_be_agreed"],
-            outcome_measures=data["outcome_measures"],
-            role_type=data["role_type"],
-            percent_complete=data["percent_complete"],
-            position=position,
-        )
-        orgs = [(label, True) for label in data["leads"]]
-        orgs += [(label, False) for label in data["supporting"]]
-        ActionOrganisation.objects.bulk_create(
-            ActionOrganisation(
-                action=action, organisation=refs.organisation(label), is_lead=lead, position=i
-            )
-            for i, (label, lead) in enumerate(orgs)
-        )
-        ActionBoard.objects.bulk_create(
-            ActionBoard(action=action, board=refs.board(name), position=i)
-            for i, name in enumerate(data["boards"])
-        )
-        ActionIndicator.objects.bulk_create(
-            ActionIndicator(action=action, indicator=refs.indicator(code), position=i)
-            for i, code in enumerate(data["indicator_codes"])
-        )
-        ActionLink.objects.bulk_create(
-            ActionLink(action=action, other_strategy=refs.other_strategy(title), position=i)
-            for i, title in enumerate(data["links"])
-        )
-        Milestone.objects.bulk_create(
-            Milestone(
-                action=action,
-                title=m["title"],
-                due_text=m["due_text"],
-                due_end=_date(m["due_end"]),
-                done_on=_date(m["done_on"]),
-                position=i,
-            )
-            for i, m in enumerate(data["milestones"])
-        )
-        ProgressUpdate.objects.bulk_create(
-            ProgressUpdate(
-                action=action,
-                date=_date(u["date"]),
-                date_text=u["date_text"],
-                text=u["text"],
-                rag=u["rag"] or "",
-                author_name=u["author"],
-                percent_complete=u["percent_complete"],
-                evidence_url=u["evidence_url"],
-            )
-            for u in data["updates"]
-        )
+    def _action(self, priority: Priority, data: dict[str, Any], path: tuple[int, ...]) -> None:
+        action = self.match.actions.get(path) or Action()
+        values = {
+            "priority_id": priority.pk,
+            "ref": data["ref"],
+            "title": data["title"],
+            "description": data["description"],
+            "lead_officer_id": self._person_id(data["lead_officer"]),
+            "due_text": data["due_text"],
+            "due_start": parse_date(data["due_start"]),
+            "due_end": parse_date(data["due_end"]),
+            "due_precision": data["due_precision"],
+            "ongoing": data["ongoing"],
+            "to_be_agreed": data["to_be_agreed"],
+            "outcome_measures": data["outcome_measures"],
+            "role_type": data["role_type"],
+            "percent_complete": data["percent_complete"],
+            "position": path[-1],
+        }
+        changed = assign(action, values)
+        if changed and action.pk is not None:
+            action.version += 1
+        created = _save(action, changed)
+        set_action_links(action, data, self.refs, created=created)
+        merge_milestones(action, data["milestones"], created=created)
+        add_new_updates(action, data["updates"], created=created)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from wellboard.exchange.differences import change_rows, reimport_preview
 from wellboard.imports.models import ImportRun
 from wellboard.imports.summary import FIELD_NAMES, shown
 
@@ -50,9 +51,18 @@ def _change_rows(changes: dict[str, Any]) -> list[dict[str, str]]:
     return rows
 
 
+def _reimport(run: ImportRun) -> dict[str, Any] | None:
+    """Added, changed and missing actions when a document is imported over a strategy."""
+    if run.target is None or run.document is None or run.status != ImportRun.Status.PARSED:
+        return None
+    preview = reimport_preview(run.document, run.target)
+    return {**preview, "rows": change_rows(preview)}
+
+
 def preview_context(run: ImportRun) -> dict[str, Any]:
     return {
         "run": run,
+        "reimport": _reimport(run),
         "plans": _plans(run.document) if run.document else [],
         "change_rows": _change_rows(run.changes) if run.changes else [],
         "due_reading": _due,

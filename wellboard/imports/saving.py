@@ -17,7 +17,7 @@ from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
 
 # What belongs to the strategy rather than to its plans: importing a document over a
-# strategy replaces the plans and keeps these, since a parsed document has none of them.
+# strategy updates the plans in place and keeps these, since a parsed document has none of them.
 KEPT_ON_REIMPORT = (
     "title",
     "summary",
@@ -30,8 +30,12 @@ KEPT_ON_REIMPORT = (
 
 
 def save_document(
-    document: dict[str, Any], *, partnership: Partnership, strategy: Strategy | None = None
+    document: dict[str, Any],
+    *,
+    partnership: Partnership,
+    strategy: Strategy | None = None,
 ) -> Strategy:
+    """Save a new strategy, or update `strategy` in place keeping its delivery history."""
     if strategy is not None:
         existing = export_strategy(strategy)
         document = {**document, **{key: existing[key] for key in KEPT_ON_REIMPORT}}
@@ -40,7 +44,11 @@ def save_document(
 
 @transaction.atomic
 def apply_run(
-    run: ImportRun, *, user: Any = None, delete_missing: bool = False, today: date | None = None
+    run: ImportRun,
+    *,
+    user: Any = None,
+    delete_missing: bool = False,
+    today: date | None = None,
 ) -> Strategy:
     """Save a parsed run in one transaction and record the outcome on it."""
     if run.status != ImportRun.Status.PARSED:
@@ -57,7 +65,11 @@ def apply_run(
         )
     else:
         assert run.document is not None
-        strategy = save_document(run.document, partnership=run.partnership, strategy=run.target)
+        strategy = save_document(
+            run.document,
+            partnership=run.partnership,
+            strategy=run.target,
+        )
     run.result_strategy = strategy
     run.status = ImportRun.Status.APPLIED
     run.applied_at = timezone.now()

@@ -154,7 +154,9 @@ def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
                 messages.error(request, "This import has already been confirmed or discarded.")
                 return redirect("imports:preview", run.pk)
             strategy = apply_run(
-                locked, user=request.user, delete_missing=form.cleaned_data["delete_missing"]
+                locked,
+                user=request.user,
+                delete_missing=form.cleaned_data["delete_missing"],
             )
     except (ApplyError, ExchangeError) as exc:
         messages.error(request, f"{run.file_name}: {exc}. Nothing was saved.")

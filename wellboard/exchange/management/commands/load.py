@@ -5,7 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wellboard.core.exchange import ExchangeError, load_document
+from wellboard.core.exchange import ExchangeError, load_document, validate
+from wellboard.exchange.differences import preview_lines, reimport_preview
 from wellboard.exchange.load import load_strategy
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
@@ -16,22 +17,40 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="the JSON document ('-' for standard input)")
-        parser.add_argument("--strategy", type=int, help="replace the plans of this strategy")
+        parser.add_argument(
+            "--strategy", type=int, help="update this strategy's plans in place (history is kept)"
+        )
         parser.add_argument("--partnership", type=int, help="load into this partnership")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="with --strategy: list the actions added, changed and no longer in the file",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         try:
             text = self._read(path)
             document = load_document(text)
+            target = self._get(Strategy, options["strategy"], "strategy")
+            if options["dry_run"]:
+                self._preview(document, target)
+                return
             strategy = load_strategy(
                 document,
-                strategy=self._get(Strategy, options["strategy"], "strategy"),
+                strategy=target,
                 partnership=self._get(Partnership, options["partnership"], "partnership"),
             )
         except ExchangeError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from None
         self.stdout.write(f"Loaded strategy {strategy.pk}: {strategy.title}")
+
+    def _preview(self, document: dict[str, Any], target: Strategy | None) -> None:
+        validate(document)
+        if target is None:
+            raise ExchangeError("--dry-run compares with a strategy: give one with --strategy")
+        for line in preview_lines(reimport_preview(document, target)):
+            self.stdout.write(line)
 
     @staticmethod
     def _read(path: Path) -> bytes:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from wellboard.core.exchange import ExchangeError, canonical
 from wellboard.core.parsing import PlanImportError
+from wellboard.exchange.differences import preview_lines, reimport_preview
 from wellboard.imports.models import ImportRun
 from wellboard.imports.reading import SHEET, Reading, count, read_file
 from wellboard.imports.roundtrip import ApplyError, apply_changes
@@ -56,9 +57,15 @@ class Command(BaseCommand):
                 raise PlanImportError(str(path), "no such file")
             reading = read_file(path, filename=str(path), target=strategy)
             if options["dry_run"]:
-                self._report(reading, as_json=options["json"])
+                self._report(reading, as_json=options["json"], strategy=strategy)
                 return
-            outcome = self._save(reading, path, partnership, strategy, options["delete_missing"])
+            outcome = self._save(
+                reading,
+                path,
+                partnership,
+                strategy,
+                delete_missing=options["delete_missing"],
+            )
         except (PlanImportError, ExchangeError, ApplyError) as exc:
             message = str(exc) if isinstance(exc, PlanImportError) else f"{path}: {exc}"
             raise CommandError(" ".join(message.split()), returncode=2) from None
@@ -114,7 +121,7 @@ class Command(BaseCommand):
             raise ExchangeError(f"a partnership called {name.strip()!r} already exists")
         return Partnership(name=name.strip())
 
-    def _report(self, reading: Reading, *, as_json: bool) -> None:
+    def _report(self, reading: Reading, *, as_json: bool, strategy: Strategy | None) -> None:
         if reading.kind == SHEET:
             assert reading.changes is not None
             if as_json:
@@ -126,6 +133,10 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(canonical(reading.document), ending="")
             return
+        if strategy is not None:
+            preview = reimport_preview(reading.document, strategy)
+            for line in preview_lines(preview):
+                self.stdout.write(line)
         themes, priorities, actions = count(reading.document)
         self.stdout.write(
             f"{themes} themes, {priorities} priorities, {actions} actions, "
@@ -141,6 +152,7 @@ class Command(BaseCommand):
         path: Path,
         partnership: Partnership,
         strategy: Strategy | None,
+        *,
         delete_missing: bool,
     ) -> dict[str, Any]:
         if partnership.pk is None:
@@ -169,7 +181,11 @@ class Command(BaseCommand):
             result, actions = strategy, applied["changed"] + applied["new"]
         else:
             assert reading.document is not None
-            result = save_document(reading.document, partnership=partnership, strategy=strategy)
+            result = save_document(
+                reading.document,
+                partnership=partnership,
+                strategy=strategy,
+            )
             run.themes, run.priorities, actions = count(reading.document)
         run.actions, run.result_strategy = actions, result
         run.save()
