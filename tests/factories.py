@@ -9,7 +9,13 @@ from django.contrib.auth.models import User
 
 from wellboard.accounts.models import Membership
 from wellboard.indicators.models import Indicator
-from wellboard.partnerships.models import GovernanceBoard, Organisation, Partnership, Person
+from wellboard.partnerships.models import (
+    BoardMeeting,
+    GovernanceBoard,
+    Organisation,
+    Partnership,
+    Person,
+)
 from wellboard.strategy.models import Action, Plan, Priority, ProgressUpdate, Strategy, Theme
 
 
@@ -35,6 +41,17 @@ class BoardFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Sub-group {n}")
+
+
+class BoardMeetingFactory(factory.django.DjangoModelFactory):
+    """A meeting of a governance board; papers are due a week before unless given."""
+
+    class Meta:
+        model = BoardMeeting
+
+    board = factory.SubFactory(BoardFactory)
+    partnership = factory.SelfAttribute("board.partnership")
+    date = dt.date(2027, 3, 18)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -67,6 +67,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "partnership.view": EVERYONE,
     "directory.people": MEMBERS_ONLY,
     "directory.groups": MEMBERS_ONLY,
+    "directory.boards": MEMBERS_ONLY,
+    "directory.edit": ADMINISTRATORS,
     "glossary.edit": ADMINISTRATORS,
     "duplicates.find": OFFICERS,
     "duplicates.decide": ADMINISTRATORS,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tests.factories import (
     ActionFactory,
+    BoardMeetingFactory,
     GoodPracticeFactory,
     IndicatorFactory,
     MembershipFactory,
@@ -30,7 +31,7 @@ from tests.tasks import sample_tasks
 from wellboard.accounts.models import Membership
 from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
-from wellboard.partnerships.models import Organisation, Partnership
+from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Organisation, Partnership
 from wellboard.practice.models import GoodPractice
 from wellboard.reports.models import ReportSnapshot
 from wellboard.rounds.models import Round, RoundLead
@@ -135,6 +136,9 @@ def build_url_world() -> UrlWorld:
     )
     open_round(objects[Round], timezone.now())
     objects[RoundLead] = objects[Round].leads.get(person=leading)
+    meeting: Any = BoardMeetingFactory(board__partnership=partnership)
+    objects[GovernanceBoard] = meeting.board
+    objects[BoardMeeting] = meeting
     group = WorkingGroupFactory(partnership=partnership)
     extra = {
         "kind": "delivery",

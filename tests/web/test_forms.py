@@ -39,6 +39,7 @@ from tests.factories import (
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm
+from wellboard.partnerships.meeting_forms import BoardMeetingForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.strategy.duplicate_forms import PairForm, ThresholdForm
@@ -90,6 +91,13 @@ BUILDERS: dict[type[BaseForm], Builder] = {
     AuthenticationForm: lambda w: (AuthenticationForm(data={"username": "", "password": ""}), {}),
     LocalUploadForm: lambda w: (
         LocalUploadForm(data={"method": "median", "multiplier": "-1"}, files={}),
+        {},
+    ),
+    BoardMeetingForm: lambda w: (
+        BoardMeetingForm(
+            data={"date": "soon", "papers_deadline": "later", "board": "0"},
+            partnership=w.partnership,
+        ),
         {},
     ),
     GlossaryTermForm: lambda w: (

@@ -102,6 +102,9 @@ RULES: dict[str, Rule] = {
     "partnership.view": Rule(_any_member, public=True),
     "directory.people": Rule(_any_member),
     "directory.groups": Rule(_any_member),
+    "directory.boards": Rule(_any_member),
+    # Organisations, people, boards and their meetings, working groups, role types.
+    "directory.edit": Rule(_administrator),
     "glossary.edit": Rule(_administrator),
     "duplicates.find": Rule(_officer),
     "duplicates.decide": Rule(_administrator),

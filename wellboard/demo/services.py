@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from wellboard.accounts.models import Membership
+from wellboard.demo.calendar import add_calendar
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
 
@@ -71,6 +72,7 @@ def load_demo() -> DemoResult:
         strategy = load_strategy(demo_document())
     password, generated = _password()
     partnership = strategy.partnership
+    add_calendar(partnership)
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, True),

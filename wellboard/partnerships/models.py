@@ -201,10 +201,12 @@ from wellboard.partnerships.duplicate_models import (  # noqa: E402
     ActionMerge,
     IntendedPair,
 )
+from wellboard.partnerships.meetings import BoardMeeting  # noqa: E402
 from wellboard.partnerships.working_groups import WorkingGroup, WorkingGroupPlace  # noqa: E402
 
 __all__ = [
     "ActionMerge",
+    "BoardMeeting",
     "GlossaryTerm",
     "GovernanceBoard",
     "IntendedPair",

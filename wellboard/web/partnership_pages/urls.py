@@ -2,6 +2,7 @@ from django.urls import path
 
 from wellboard.web.partnership_pages import (
     alignment,
+    boards,
     directory,
     duplicates,
     glossary_page,
@@ -20,6 +21,10 @@ urlpatterns = [
         directory.working_group,
         name="group",
     ),
+    path("partnerships/<int:pk>/boards/", boards.boards, name="boards"),
+    path("boards/<int:pk>/", boards.board, name="board"),
+    path("partnerships/<int:pk>/boards/meetings/new/", boards.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/edit/", boards.meeting_edit, name="meeting_edit"),
     path("partnerships/<int:pk>/glossary/", glossary_page.glossary, name="glossary"),
     path("partnerships/<int:pk>/alignment/", alignment.alignment, name="alignment"),
     path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),

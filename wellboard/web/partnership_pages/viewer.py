@@ -24,6 +24,7 @@ class Viewer:
     may_find_duplicates: bool
     may_decide_duplicates: bool
     may_edit_glossary: bool
+    may_edit_directory: bool
 
     def strategies(self) -> QuerySet[Strategy]:
         strategies = Strategy.objects.in_partnership(self.partnership)
@@ -40,4 +41,5 @@ def viewer_for(user: Any, partnership: Partnership) -> Viewer:
         may_find_duplicates=can(user, "duplicates.find", partnership),
         may_decide_duplicates=can(user, "duplicates.decide", partnership),
         may_edit_glossary=can(user, "glossary.edit", partnership),
+        may_edit_directory=can(user, "directory.edit", partnership),
     )
