@@ -37,6 +37,14 @@ def _first_line(error: BaseException) -> str:
     return (f"{type(error).__name__}: {text[0]}" if text else type(error).__name__)[:300]
 
 
+def refused(error: BaseException) -> bool:
+    """The receiving server said no for good (5xx) to this recipient or this message: a
+    bounce to show the officer, not a failure to retry."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return True
+    return isinstance(error, smtplib.SMTPDataError) and 500 <= error.smtp_code < 600
+
+
 def build_message(request: EmailRequest) -> EmailMultiAlternatives:
     letter = Letter(request.subject, request.body)
     message = EmailMultiAlternatives(
@@ -61,9 +69,9 @@ def deliver(request_id: int, now: datetime | None = None) -> str:
         return request.state
     try:
         build_message(request).send()
-    except smtplib.SMTPRecipientsRefused as error:
-        return _settle(request, State.REFUSED, error=_first_line(error))
     except Exception as error:  # any failure of the mail system: retried, then shown
+        if refused(error):
+            return _settle(request, State.REFUSED, error=_first_line(error))
         logger.warning("Sending %s failed: %s", request.key, _first_line(error))
         if request.attempts >= MAX_ATTEMPTS:
             return _settle(request, State.FAILED, error=_first_line(error))

@@ -28,7 +28,9 @@ def _now(text: str | None) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--now {text!r} is not a time: use YYYY-MM-DDTHH:MM", 2) from None
+        raise CommandError(
+            f"--now {text!r} is not a time: use YYYY-MM-DDTHH:MM", returncode=2
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=LONDON)
 
 
@@ -36,7 +38,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--meeting {text!r} is not a date: use YYYY-MM-DD", 2) from None
+        raise CommandError(
+            f"--meeting {text!r} is not a date: use YYYY-MM-DD", returncode=2
+        ) from None
 
 
 class Command(BaseCommand):
@@ -97,7 +101,8 @@ class Command(BaseCommand):
             name = email.lead.person.name if email.lead else email.to
             count = email.lead.actions.count() if email.lead else 0
             if email.state == EmailRequest.State.SENT:
-                self.stdout.write(f"Emailed {name} <{email.to}>: {count} actions")
+                plural = "s" if count != 1 else ""
+                self.stdout.write(f"Emailed {name} <{email.to}>: {count} action{plural}")
             else:
                 self.stdout.write(f"Not emailed {name} <{email.to}>: {email.last_error}")
         for lead in round.leads.filter(email=""):
