@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# A lost database answers 503 with a clear page, even outside a view (web/outage.py).
+handler500 = "wellboard.web.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("reports/", include("wellboard.reports.urls")),

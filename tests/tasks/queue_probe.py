@@ -49,10 +49,52 @@ def healthz() -> dict[str, Any]:
     return {"status": response.status_code, "body": response.content.decode()}
 
 
+def page(path: str) -> dict[str, Any]:
+    """A page as an anonymous visitor gets it through the real WSGI handler.
+
+    Not the test client, which skips the request signals that recycle connections.
+    """
+    from wsgiref.util import setup_testing_defaults
+
+    from django.core.handlers.wsgi import WSGIHandler
+
+    environ: dict[str, Any] = {"PATH_INFO": path, "HTTP_HOST": "localhost"}
+    setup_testing_defaults(environ)
+    started: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        started.update(status=int(status.split()[0]), headers=dict(headers))
+
+    response = WSGIHandler()(environ, start_response)
+    try:
+        body = b"".join(response).decode()
+    finally:
+        response.close()
+    return {
+        "status": started["status"],
+        "body": body,
+        "retry_after": started["headers"].get("Retry-After"),
+    }
+
+
+def page_after_disconnect(path: str) -> list[dict[str, Any]]:
+    """A page, then the server drops every connection (as a restart does), then the page."""
+    import psycopg
+    from django.db import connection
+
+    first = page(path)
+    pid = connection.connection.info.backend_pid if connection.connection else None
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return [first, page(path)]
+
+
 COMMANDS = {
     "enqueue-rows": enqueue_rows,
     "start": start_task,
     "healthz": healthz,
+    "page": page,
+    "page-after-disconnect": page_after_disconnect,
 }
 
 if __name__ == "__main__":
