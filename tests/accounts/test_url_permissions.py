@@ -27,7 +27,6 @@ from tests.accounts.url_world import (
     LEAD_OTHER,
     OUTSIDER,
     UrlWorld,
-    build_url_world,
 )
 from wellboard.accounts.guards import Guard, guard_of
 from wellboard.accounts.permissions import RULES, Decision, decide
@@ -184,13 +183,12 @@ def request(world: UrlWorld, actor: str, method: str, url: str) -> Any:
 
 # Not "page": that is pytest-playwright's fixture, and sharing its name regroups the tests.
 @pytest.mark.parametrize("view", PAGES, ids=[page.name for page in PAGES])
-def test_every_url_answers_each_role_as_the_rules_say(view: Page) -> None:
-    page = view
+def test_every_url_answers_each_role_as_the_rules_say(view: Page, url_world: UrlWorld) -> None:
+    page, world = view, url_world
     assert page.guard is not None, (
         f"{page.name} ({page.route}): declare who may open it with "
         "@guard(...) from wellboard.accounts.guards"
     )
-    world = build_url_world()
     url = _url(page, world)
     wrong = [
         f"{method} {url} as {actor}: expected {want}, got {got}"
@@ -214,11 +212,10 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("view", PUBLIC_PAGES, ids=[page.name for page in PUBLIC_PAGES])
-def test_public_pages_vanish_when_nothing_is_published(view: Page) -> None:
+def test_public_pages_vanish_when_nothing_is_published(view: Page, url_world: UrlWorld) -> None:
     """Pages the public may read exist for them only while the partnership publishes."""
-    page = view
+    page, world = view, url_world
     assert page.guard is not None
-    world = build_url_world()
     world.unpublish()
     url = _url(page, world)
     for actor in (ANONYMOUS, OUTSIDER):
@@ -244,10 +241,10 @@ def _subject_model(rule: str) -> Any:
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
-def test_every_rule_decides_for_each_role(rule: str) -> None:
+def test_every_rule_decides_for_each_role(rule: str, url_world: UrlWorld) -> None:
     """The same table asked of the permission layer directly, for rules no URL names too:
     a 404 is HIDDEN, a 403 FORBIDDEN, and a visitor sent to sign in is HIDDEN."""
-    world = build_url_world()
+    world = url_world
     subject = world.objects[_subject_model(rule)]
     as_decision = {OK: Decision.ALLOWED, FORBIDDEN: Decision.FORBIDDEN}
     for actor in ACTORS:

@@ -21,11 +21,6 @@ from wellboard.partnerships.models import Organisation, Partnership
 from wellboard.strategy.models import Action, ActionOrganisation, Strategy
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def action_in(
     strategy: Strategy, title: str, plan_title: str = "Delivery plan", **kw: Any
 ) -> Action:

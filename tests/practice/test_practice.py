@@ -13,11 +13,6 @@ from wellboard.practice.models import GoodPractice, split_tags
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings: object) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
-
-
 def _entry(two: Two, name: str, tags: str = "", **fields: object) -> GoodPractice:
     entry = GoodPracticeFactory(partnership=two.ours, name=name, **fields)
     entry.set_tags(tags)

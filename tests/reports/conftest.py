@@ -3,20 +3,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pytest
-
-from wellboard.demo.services import load_demo
 from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.params import ReportParams, build_params
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 
 DEMO_TODAY = dt.date(2026, 11, 23)
-
-
-@pytest.fixture
-def demo(monkeypatch: pytest.MonkeyPatch) -> Strategy:
-    monkeypatch.setenv("WELLBOARD_DEMO_PASSWORD", "demo-password-1")
-    return load_demo().strategy
 
 
 def demo_actions(strategy: Strategy) -> list[Action]:

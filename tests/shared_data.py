@@ -1,0 +1,43 @@
+"""Helpers for data built once and shared by the tests of a module (see tests/conftest.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+
+T = TypeVar("T")
+
+
+@contextmanager
+def rolled_back(django_db_blocker: Any) -> Iterator[None]:
+    """Open the database for a module's shared data; undo everything when the module ends.
+
+    pytest-django runs each test in a savepoint inside this transaction (its TestCase skips
+    the connection closing that would otherwise end it), so tests see the data and every
+    test's own writes are rolled back on its way out.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+def fresh(value: T) -> T:
+    """The same record read again from the database; other values as they are."""
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}  # type: ignore[return-value]
+    return value
+
+
+def fresh_fields(world: T) -> T:
+    """A copy of a dataclass of records, every record read again from the database."""
+    assert dataclasses.is_dataclass(world) and not isinstance(world, type)
+    values = {field.name: fresh(getattr(world, field.name)) for field in dataclasses.fields(world)}
+    return dataclasses.replace(world, **values)
