@@ -50,6 +50,9 @@ def environment(**options: Any) -> Environment:
     # Used by web/forms.jinja, the one module that draws forms, error summaries and tables.
     env.globals.update({"field_params": field_params, "error_list": error_list})
     from wellboard.partnerships.glossary import markup as glossary
+    from wellboard.web.navigation import navigation
+
+    env.globals["navigation"] = navigation  # the header menu, decided by the permission rules
 
     env.filters["glossary"] = glossary  # {{ text | glossary(terms) }}: acronyms as <abbr>
     # {% if x.url | safe_link %}: only http, https and mailto links are drawn (issue #12).

@@ -10,6 +10,7 @@ urlpatterns = [
     path("tasks/", include("wellboard.tasks.urls")),
     path("imports/", include("wellboard.imports.urls")),
     path("rounds/", include("wellboard.rounds.urls")),
+    path("approvals/", include("wellboard.strategy.approval_urls")),
     path("", include("wellboard.web.urls")),
     path("accounts/", include("wellboard.accounts.urls")),
     path("", include("wellboard.strategy.urls")),

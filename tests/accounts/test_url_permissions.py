@@ -30,6 +30,7 @@ from tests.accounts.url_world import (
 )
 from wellboard.accounts.guards import Guard, guard_of
 from wellboard.accounts.permissions import RULES, Decision, decide
+from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Action, Strategy
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "action.propose": {**ADMINISTRATORS, ADMIN: FORBIDDEN, LEAD_OTHER: OK},
     "action.comment": MEMBERS_ONLY,
     "update.review": ADMINISTRATORS,
+    "my_actions.view": OFFICERS,
     "partnership.view": EVERYONE,
+    "partnership.manage": ADMINISTRATORS,
     "directory.people": MEMBERS_ONLY,
     "directory.groups": MEMBERS_ONLY,
     "directory.boards": MEMBERS_ONLY,
@@ -85,7 +88,11 @@ EXPECTED: dict[str, dict[str, str]] = {
     "task.view": {**{actor: NOT_FOUND for actor in ACTORS}, ADMIN: OK, ANONYMOUS: SIGN_IN},
 }
 # The records each rule is asked about where no URL names it.
-RULE_SUBJECTS = {"action.propose": Action, "report.snapshot": Strategy}
+RULE_SUBJECTS = {
+    "action.propose": Action,
+    "report.snapshot": Strategy,
+    "my_actions.view": Partnership,
+}
 EXCLUDED_NAMESPACES = {"admin"}
 
 

@@ -98,8 +98,10 @@ RULES: dict[str, Rule] = {
     "action.propose": Rule(_lead_proposing),
     "action.comment": Rule(_any_member),
     "update.review": Rule(_administrator),
+    "my_actions.view": Rule(_officer),  # the people who lead actions
     # The partnership's own pages
     "partnership.view": Rule(_any_member, public=True),
+    "partnership.manage": Rule(_administrator),
     "directory.people": Rule(_any_member),
     "directory.groups": Rule(_any_member),
     "directory.boards": Rule(_any_member),

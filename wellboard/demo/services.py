@@ -75,7 +75,7 @@ def load_demo() -> DemoResult:
     add_calendar(partnership)
     leads = _busiest_leads(strategy)
     cast = [
-        ("admin", Membership.Role.ADMINISTRATOR, None, True),
+        ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/
         ("lead1", Membership.Role.LEAD_OFFICER, leads[0] if leads else None, False),
         ("lead2", Membership.Role.LEAD_OFFICER, leads[1] if len(leads) > 1 else None, False),
         ("board1", Membership.Role.BOARD_MEMBER, None, False),

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from wellboard.accounts.guards import guard
-from wellboard.accounts.permissions import can, is_member
+from wellboard.accounts.permissions import can, is_member, scoped
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.indicators.loaders import LoadError, LoadResult, load_local_csv
 from wellboard.indicators.loaders.local import method_for_unit
@@ -23,6 +23,17 @@ from wellboard.strategy.models import Action, Theme
 
 def _indicators() -> Any:
     return Indicator.objects.select_related("partnership", "catalogue_entry")
+
+
+@guard("indicator.view")
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    """The outcome indicators of the user's partnerships, and each theme's outcomes page."""
+    indicators = scoped(Indicator, request.user, _indicators()).order_by("partnership", "code")
+    themes = scoped(Theme, request.user, Theme.objects.in_plan_order()).select_related(
+        "plan__strategy"
+    )
+    context = {"indicators": indicators, "themes": themes}
+    return render(request, "indicators/list.jinja", context)
 
 
 @guard("indicator.view", Indicator, queryset=_indicators)

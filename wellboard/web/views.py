@@ -6,13 +6,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
+from wellboard.accounts.permissions import memberships
 from wellboard.strategy.models import Plan, Strategy, Theme
+from wellboard.strategy.presenters import today
 from wellboard.tasks.health import queue_problem
+from wellboard.web.dashboard import dashboard
 
 
 @guard(signed_in=False)
 def home(request: HttpRequest) -> HttpResponse:
-    """Public home page: the published strategies and the themes of their main plans."""
+    """A member's dashboard; for everyone else, the published strategies."""
+    if request.user.is_authenticated and memberships(request.user):
+        context = {"board": dashboard(request.user, today())}
+        return render(request, "web/dashboard.jinja", context)
     plans = Plan.objects.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.select_related("lead_member"))
     )

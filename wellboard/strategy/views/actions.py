@@ -103,7 +103,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@guard()
+@guard("my_actions.view")
 def my_actions(request: HttpRequest) -> HttpResponse:
     on = today()
     actions = scoped(Action, request.user, action_queryset()).filter(

@@ -7,6 +7,7 @@ from wellboard.web.partnership_pages import (
     duplicates,
     glossary_page,
     roles,
+    settings_page,
 )
 
 app_name = "partnerships"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("partnerships/<int:pk>/glossary/", glossary_page.glossary, name="glossary"),
     path("partnerships/<int:pk>/alignment/", alignment.alignment, name="alignment"),
     path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),
+    path("partnerships/<int:pk>/settings/", settings_page.settings, name="settings"),
     path("partnerships/<int:pk>/duplicates/", duplicates.duplicates, name="duplicates"),
     path("partnerships/<int:pk>/duplicates/merge/", duplicates.merge, name="merge"),
     path("partnerships/<int:pk>/duplicates/intended/", duplicates.intended, name="intended"),

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from wellboard.strategy.views import approvals
+
+app_name = "approvals"
+urlpatterns = [
+    path("", approvals.queue, name="queue"),
+    path("updates/<int:pk>/", approvals.decide, name="decide"),
+]

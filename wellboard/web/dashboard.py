@@ -1,0 +1,68 @@
+"""The signed-in home page: what needs this person's attention today.
+
+Each part is asked of the permission layer, never of a role: the actions the user leads
+(those needing an update first), overdue work in the partnerships they belong to, the
+updates waiting for their approval, and their strategies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from wellboard.accounts.permissions import led_person_ids, partnerships_where, scoped
+from wellboard.strategy.approvals import pending_reviews
+from wellboard.strategy.delivery import ActionState, action_queryset, action_state
+from wellboard.strategy.meetings import last_meetings, strategy_id
+from wellboard.strategy.models import Action, DeliveryStatus, Strategy, UpdateReview
+from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
+
+SHOWN = 10  # rows per list; each list links to the full page
+
+
+@dataclass
+class Dashboard:
+    strategies: list[Strategy]
+    needing_update: dict[str, list[ActionState]] = field(default_factory=dict)
+    needing_update_count: int = 0
+    overdue: list[ActionState] = field(default_factory=list)
+    overdue_count: int = 0
+    approvals: list[UpdateReview] = field(default_factory=list)
+    approvals_count: int = 0
+    may_lead: bool = False
+    may_approve: bool = False
+    may_import: bool = False
+
+
+def _states(user: Any, on: date) -> list[ActionState]:
+    actions = scoped(Action, user, action_queryset()).with_plan()
+    return [action_state(a, on) for a in actions]
+
+
+def dashboard(user: Any, on: date) -> Dashboard:
+    board = Dashboard(
+        strategies=list(scoped(Strategy, user).select_related("partnership")),
+        may_lead=bool(partnerships_where(user, "my_actions.view")),
+        may_approve=bool(partnerships_where(user, "update.review")),
+        may_import=bool(partnerships_where(user, "import.run")),
+    )
+    states = _states(user, on)
+    mine = set(led_person_ids(user))
+    led = [s for s in states if s.action.lead_officer_id in mine]
+    if board.may_lead and led:
+        meetings = last_meetings({strategy_id(s.action) for s in led}, on)
+        groups = attention_groups(led, on, meetings)
+        groups.pop(ON_THE_BOOKS, None)
+        board.needing_update = {k: v[:SHOWN] for k, v in groups.items()}
+        board.needing_update_count = sum(len(v) for v in groups.values())
+    overdue = sorted(
+        (s for s in states if s.status == DeliveryStatus.OVERDUE),
+        key=lambda s: (s.action.due_end or on, s.action.pk),
+    )
+    board.overdue, board.overdue_count = overdue[:SHOWN], len(overdue)
+    if board.may_approve:
+        reviews = pending_reviews(user)
+        board.approvals = list(reviews[:SHOWN])
+        board.approvals_count = reviews.count()
+    return board
