@@ -85,6 +85,7 @@ bench-stats: setup
 
 bench-import: setup
 	$(PY) benchmarks/bench_import.py
+	$(PY) benchmarks/bench_import_pdf.py
 
 bench-web: setup
 	$(PY) benchmarks/bench_web.py

@@ -17,7 +17,9 @@ NEW = "new"
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Plan document",
-        help_text="Word (.docx), Excel (.xlsx), CSV (including a Decidim results export) or text.",
+        help_text=(
+            "Word (.docx), Excel (.xlsx), PDF, CSV (including a Decidim results export) or text."
+        ),
     )
     partnership = forms.TypedChoiceField(label="Partnership", coerce=int, required=False)
     # The target is resolved by the view through the permission layer, so an id of

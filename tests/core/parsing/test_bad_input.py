@@ -38,7 +38,8 @@ def test_a_missing_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "pattern"),
     [
-        ("plan.pdf", r"unsupported file type \.pdf"),
+        ("plan.pages", r"unsupported file type \.pages: use \.docx, \.xlsx, \.pdf"),
+        ("plan.pdf", r"this is not a PDF file"),
         ("plan", r"unsupported file type \(none\)"),
         ("plan.doc", r"old \.doc format is not supported: save it as \.docx"),
         ("plan.xls", r"old \.xls format"),

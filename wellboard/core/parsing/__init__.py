@@ -1,7 +1,7 @@
 """Reading a board's plan document into the plan exchange format (pure Python).
 
-``parse_plan`` reads .docx, .xlsx/.xlsm, .csv and text/Markdown (.txt, .md,
-.tsv) files: each reader turns its format into paragraphs and tables
+``parse_plan`` reads .docx, .xlsx/.xlsm, .pdf (with a text layer), .csv and
+text/Markdown (.txt, .md, .tsv) files: each reader turns its format into paragraphs and tables
 (table_model), and plan_builder turns those into themes, priorities and
 actions by the rules in its docstring. Untrusted files are checked first
 (safety): size, type sniffed from the first bytes, zip-bomb caps. Whatever is
@@ -18,6 +18,7 @@ from wellboard.core.parsing.csv_reader import read_csv
 from wellboard.core.parsing.docx_reader import read_docx
 from wellboard.core.parsing.errors import PlanImportError
 from wellboard.core.parsing.headers import FIELDS, normalise_column_map
+from wellboard.core.parsing.pdf_reader import ScannedPdfError, read_pdf
 from wellboard.core.parsing.plan_builder import NoPlanTableError, PlanBuilder
 from wellboard.core.parsing.result import ParseResult
 from wellboard.core.parsing.safety import (
@@ -50,13 +51,19 @@ _READERS: dict[str, Callable[[Path, Limits], SourceDocument]] = {
     "xlsx": read_xlsx,
     "csv": read_csv,
     "text": read_text,
+    "pdf": read_pdf,
 }
 _FORMAT_NAMES = {
     "docx": "Word document",
     "xlsx": "Excel workbook",
     "csv": "CSV file",
     "text": "text file",
+    "pdf": "PDF",
 }
+SCANNED_PDF = (
+    "this PDF has no text layer (it is a scanned image): export the plan to PDF again from "
+    "Word, or upload the Word document, or run the PDF through text recognition (OCR) first"
+)
 
 
 def parse_plan(
@@ -99,6 +106,8 @@ def _read(path: Path, shown: str, kind: str, limits: Limits) -> SourceDocument:
         return _READERS[kind](path, limits)
     except PlanImportError:
         raise
+    except ScannedPdfError:
+        raise PlanImportError(shown, SCANNED_PDF) from None
     except MemoryError as exc:
         raise PlanImportError(shown, "the file is too large to read") from exc
     except Exception as exc:

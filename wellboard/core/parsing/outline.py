@@ -3,7 +3,8 @@
 A heading above a table is held (``pending_heading``, with the paragraphs and indicators
 under it) until a row needs a theme: a theme column or key-value row then starts its own
 theme, which takes the heading's description and indicators; otherwise the heading becomes
-the theme.
+the theme. A "Priority 1.2: ..." heading under a theme's heading is held as the priority
+(``pending_priority``) for a table with no priority column.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Outline:
         self.pending_heading = ""
         self.pending_description: list[str] = []
         self.pending_indicators: list[str] = []
+        self.pending_priority = ""
         self.sub_plans: list[str] = []
 
     def new_theme(self, text: str) -> ThemeAcc:
@@ -61,6 +63,7 @@ class Outline:
         self.pending_heading, self.pending_description, self.pending_indicators = "", [], []
         self.themes.append(theme)
         self.theme, self.priority, self.last_action = theme, None, None
+        self.pending_priority = ""
         return theme
 
     def ensure_theme(self) -> ThemeAcc:
@@ -77,10 +80,13 @@ class Outline:
             priority.description.append(description)
         theme.priorities.append(priority)
         self.priority, self.last_action = priority, None
+        self.pending_priority = ""
         return priority
 
     def ensure_priority(self) -> PriorityAcc:
         theme = self.ensure_theme()
+        if self.pending_priority:
+            return self.new_priority(self.pending_priority)
         if self.priority is None or self.priority not in theme.priorities:
             priority = PriorityAcc(title=theme.title)
             theme.priorities.append(priority)

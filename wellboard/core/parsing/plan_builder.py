@@ -13,6 +13,8 @@ Rules (the reasons are in the comments where each is applied):
   list under that heading becomes the theme's ``indicators[]``. A plan with
   none of these (a two-level plan) gets one theme titled "Plan"; a document
   whose first heading comes before any title gives that heading as the title.
+  A "Priority 1.2: ..." or "Objective 3 ..." heading below a theme's heading is the
+  priority of the table under it (PDF plans print them so, with no priority column).
 - Priorities come from the priority column or a key-value row ("PRIORITY
   ACTION | <title> | LEAD OFFICER | <name>"). A row whose priority cell is empty
   continues the priority above, across tables; actions met before any priority
@@ -76,7 +78,7 @@ from wellboard.core.parsing.table_model import (
     filled_cells,
     row_is_empty,
 )
-from wellboard.core.parsing.text_rules import indicator_entries, indicators_label
+from wellboard.core.parsing.text_rules import heading_kind, indicator_entries, indicators_label
 
 DESCRIPTION_MAX_PARAGRAPHS = 20
 
@@ -165,15 +167,25 @@ class PlanBuilder:
             self.title = text
             return
         if heading:
-            self.heading_since_table = True
-            outline.pending_heading = text
-            outline.pending_description = []
-            outline.pending_indicators = []
+            self._heading(paragraph, text)
         elif (
             outline.pending_heading
             and len(outline.pending_description) < DESCRIPTION_MAX_PARAGRAPHS
         ):
             outline.pending_description.append(text)
+
+    def _heading(self, paragraph: Paragraph, text: str) -> None:
+        """A heading above a table: the theme, or under a theme a "Priority 1.2" heading."""
+        outline = self.outline
+        self.heading_since_table = True
+        if heading_kind(text) == "priority" and (outline.pending_heading or outline.theme):
+            if outline.pending_heading:
+                outline.new_theme(outline.pending_heading)
+            outline.pending_priority = text
+            return
+        outline.pending_heading = text
+        outline.pending_description = []
+        outline.pending_indicators = []
 
     def _end_glossary(self) -> None:
         if self.mode == "glossary":

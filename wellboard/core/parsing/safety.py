@@ -42,6 +42,7 @@ SUPPORTED = {
     ".txt": "text",
     ".md": "text",
     ".markdown": "text",
+    ".pdf": "pdf",
 }
 
 
@@ -72,7 +73,7 @@ def file_kind(filename: str) -> str:
         )
     shown = suffix or "(none)"
     raise PlanImportError(
-        filename, f"unsupported file type {shown}: use .docx, .xlsx, .csv, .txt or .md"
+        filename, f"unsupported file type {shown}: use .docx, .xlsx, .pdf, .csv, .txt or .md"
     )
 
 
@@ -102,6 +103,9 @@ def check_file(path: Path, filename: str, kind: str, limits: Limits = DEFAULT_LI
         if not head.startswith(ZIP_MAGIC):
             raise PlanImportError(filename, f"this is not {_office_name(kind)} (not a zip file)")
         check_office_zip(path, filename, kind, limits)
+    elif kind == "pdf":
+        if not head.startswith(PDF_MAGIC):
+            raise PlanImportError(filename, "this is not a PDF file")
     elif head.startswith(ZIP_MAGIC):
         raise PlanImportError(filename, "this is a zip or Office file, not a text file")
     elif head.startswith(PDF_MAGIC):

@@ -1,8 +1,9 @@
 """Reading tables out of plain text and Markdown.
 
-Three shapes are understood: tab-separated rows (what copying a Word table, or
+Four shapes are understood: tab-separated rows (what copying a Word table, or
 a "text export" of one, gives; cells may still hold the HTML of a web editor),
-Markdown pipe tables (``| a | b |`` with a ``|---|`` separator line), and the
+Markdown pipe tables (``| a | b |`` with a ``|---|`` separator line), tables
+whose columns are aligned by spaces (layout_text: ``pdftotext -layout``), and the
 lines around them, which become paragraphs (``#`` lines are headings). Runs of
 consecutive rows of one shape make a table; a blank line or a line of another
 shape ends it.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from wellboard.core.parsing.cells import clean_cell, is_bulleted
 from wellboard.core.parsing.csv_reader import decode_text
+from wellboard.core.parsing.layout_text import read_layout_table
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
 from wellboard.core.parsing.table_model import Cell, Paragraph, SourceDocument, Table
 
@@ -45,7 +47,11 @@ def parse_lines(lines: list[str], limits: Limits = DEFAULT_LIMITS) -> SourceDocu
     max_lines = limits.max_rows * 4
     if len(lines) > max_lines:
         result.warnings.append(f"lines after {max_lines} ignored")
-    for number, line in enumerate(lines[:max_lines], start=1):
+    lines = lines[:max_lines]
+    index = 0
+    while index < len(lines):
+        line, number = lines[index], index + 1
+        index += 1
         line_kind = _row_kind(line)
         if line_kind != kind:
             flush()
@@ -54,6 +60,11 @@ def parse_lines(lines: list[str], limits: Limits = DEFAULT_LIMITS) -> SourceDocu
             continue
         if line_kind:
             rows.append(_cells(line, line_kind, limits))
+        elif "  " in line.strip() and (
+            laid_out := read_layout_table(lines, number - 1, f"the table at line {number}")
+        ):
+            result.blocks.append(laid_out[0])
+            index = laid_out[1]
         else:
             result.blocks.extend(_paragraphs(line))
     flush()

@@ -162,6 +162,24 @@ def _split(text: str, separators: str) -> list[str]:
     return result
 
 
+_PRIORITY_HEADING = re.compile(
+    r"^(?:priority|objective|outcome|aim)\s+\d+(?:\.\d+)*\b", re.IGNORECASE
+)
+_CHAPTER_HEADING = re.compile(
+    r"^(?:theme|chapter|section|part)\s+(?:\d+|[A-Z]|one|two|three|four|five|six)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_kind(text: str) -> str:
+    """ "priority" for "Priority 1.2: ...", "chapter" for "Theme 2: ...", else ""."""
+    if _PRIORITY_HEADING.match(text):
+        return "priority"
+    if _CHAPTER_HEADING.match(text):
+        return "chapter"
+    return ""
+
+
 def leading_ref(text: str, *, dotted_only: bool = False) -> tuple[str, str]:
     """(ref, rest) for "1. Start well", "Theme 2: Live well", "1.2 Reduce smoking"."""
     patterns = (_DOTTED_REF,) if dotted_only else (_KEYWORD_REF, _NUMBER_REF, _DOTTED_REF)

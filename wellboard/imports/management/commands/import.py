@@ -24,7 +24,7 @@ from wellboard.strategy.models import Strategy
 
 class Command(BaseCommand):
     help = (
-        "Import a plan (.docx, .xlsx, .csv, .txt, .md), a Decidim results CSV, or an edited "
+        "Import a plan (.docx, .xlsx, .pdf, .csv, .txt, .md), a Decidim results CSV, or an edited "
         "plan sheet (with --strategy) in one transaction."
     )
 
