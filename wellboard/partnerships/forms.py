@@ -29,3 +29,11 @@ class GlossaryTermForm(forms.ModelForm):
     def save(self, commit: bool = True) -> GlossaryTerm:
         self.instance.partnership = self.partnership
         return super().save(commit)
+
+
+class PublishingForm(forms.ModelForm):
+    """What the partnership shows the public beyond its published strategies."""
+
+    class Meta:
+        model = Partnership
+        fields = ["publish_names"]

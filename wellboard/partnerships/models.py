@@ -28,6 +28,14 @@ class Partnership(TimestampedModel):
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.HWB)
     area = models.CharField(max_length=200, blank=True)
+    # Off until the board decides: the public pages then name no lead member, officer or
+    # contact (members always see names). Set on the partnership's publishing page.
+    publish_names = models.BooleanField(
+        default=False,
+        verbose_name="Show people's names on the public pages",
+        help_text="Lead members, lead officers and good practice contacts. Members of the "
+        "partnership always see names.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, is_member, memberships, partnerships_where
 from wellboard.partnerships.models import Partnership
+from wellboard.partnerships.names import shows_names
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.practice.models import GoodPractice, PracticeQuerySet
 
@@ -60,6 +61,7 @@ def detail(request: HttpRequest, entry: GoodPractice) -> HttpResponse:
         "actions": actions,
         "priorities": priorities,
         "member": member,
+        "shows_names": shows_names(request.user, entry.partnership),
         "can_edit": can(request.user, "practice.edit", entry),
         "terms": entry.partnership.glossary.all(),
     }

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import memberships
+from wellboard.partnerships.names import shows_names
 from wellboard.strategy.models import Plan, Strategy, Theme
 from wellboard.strategy.presenters import today
 from wellboard.tasks.health import queue_problem
@@ -27,7 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("partnership")
         .prefetch_related(Prefetch("plans", queryset=plans))
     )
-    return render(request, "web/home.jinja", {"strategies": strategies})
+    named = {s.partnership_id for s in strategies if shows_names(request.user, s.partnership)}
+    return render(request, "web/home.jinja", {"strategies": strategies, "named": named})
 
 
 @guard(signed_in=False)

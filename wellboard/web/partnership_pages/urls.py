@@ -6,6 +6,7 @@ from wellboard.web.partnership_pages import (
     directory,
     duplicates,
     glossary_page,
+    publishing,
     roles,
     settings_page,
 )
@@ -26,6 +27,7 @@ urlpatterns = [
     path("boards/<int:pk>/", boards.board, name="board"),
     path("partnerships/<int:pk>/boards/meetings/new/", boards.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/edit/", boards.meeting_edit, name="meeting_edit"),
+    path("partnerships/<int:pk>/publishing/", publishing.publishing, name="publishing"),
     path("partnerships/<int:pk>/glossary/", glossary_page.glossary, name="glossary"),
     path("partnerships/<int:pk>/alignment/", alignment.alignment, name="alignment"),
     path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),
