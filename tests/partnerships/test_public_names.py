@@ -35,6 +35,7 @@ CONTACT = "Barnaby Thistlewood"
 class Published:
     partnership: Partnership
     public_paths: list[str]
+    theme_path: str
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def published() -> Published:
         reverse("partnerships:alignment", args=[partnership.pk]),
         reverse("partnerships:roles", args=[partnership.pk]),
     ]
-    return Published(partnership, paths)
+    return Published(partnership, paths, reverse("strategy:theme", args=[theme.pk]))
 
 
 def _names_on(client: Client, paths: list[str]) -> set[str]:
@@ -92,8 +93,9 @@ def test_the_public_sees_names_once_the_partnership_publishes_them(
 
 def test_members_always_see_the_names(client: Client, published: Published) -> None:
     member = MembershipFactory(partnership=published.partnership)
-    client.force_login(member.user)
-    assert {COUNCILLOR, CONTACT} <= _names_on(client, published.public_paths)
+    client.force_login(member.user)  # members get a dashboard at home, and the theme pages
+    paths = [*published.public_paths, published.theme_path]
+    assert {COUNCILLOR, CONTACT} <= _names_on(client, paths)
 
 
 def test_an_administrator_chooses_to_publish_names_from_the_overview(
