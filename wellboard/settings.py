@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "wellboard.reports",
     "wellboard.imports",
     "wellboard.rounds",
+    "wellboard.backup",
     # After wellboard.tasks, whose `db_worker` command replaces django-tasks-db's own.
     "django_tasks",
     "django_tasks_db",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 
@@ -15,6 +17,8 @@ class Membership(TimestampedModel):
         ADMINISTRATOR = "administrator", "Administrator (HWB policy officer)"
         LEAD_OFFICER = "lead_officer", "Lead officer"
         BOARD_MEMBER = "board_member", "Board member"
+
+    partnership_path: ClassVar[str] = "partnership"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"

@@ -27,6 +27,11 @@ class Polarity(models.TextChoices):
     LOWER_IS_BETTER = "lower_is_better", "Lower is better"
 
 
+class CatalogueEntryManager(models.Manager["CatalogueEntry"]):
+    def get_by_natural_key(self, framework: str, code: str) -> CatalogueEntry:
+        return self.get(framework=framework, code=code)
+
+
 class CatalogueEntry(models.Model):
     """One indicator of a national outcomes framework, as data/catalogue.csv lists it."""
 
@@ -42,6 +47,8 @@ class CatalogueEntry(models.Model):
         default=False, help_text="False where no source confirmed the wording of the name."
     )
 
+    objects = CatalogueEntryManager()
+
     class Meta:
         ordering = ["framework", "code"]
         verbose_name_plural = "catalogue entries"
@@ -51,6 +58,10 @@ class CatalogueEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_code} {self.name}"
+
+    def natural_key(self) -> tuple[str, str]:
+        """How a backup names the entry: the same in every installation's catalogue."""
+        return (self.framework, self.code)
 
     @property
     def full_code(self) -> str:
@@ -171,6 +182,8 @@ class ReportingArea(TimestampedModel):
     """The geography a partnership reports on (its upper-tier authority) and its region,
     so that pages can pick the partnership's own rows out of a national data download."""
 
+    partnership_path: ClassVar[str] = "partnership"
+
     partnership = models.OneToOneField(
         Partnership, on_delete=models.CASCADE, related_name="reporting_area"
     )
@@ -196,6 +209,8 @@ class IndicatorValue(models.Model):
     class Source(models.TextChoices):
         FINGERTIPS = "fingertips", "Fingertips"
         LOCAL = "local", "Local upload"
+
+    partnership_path: ClassVar[str] = "indicator__partnership"
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     area_code = models.CharField(max_length=20)

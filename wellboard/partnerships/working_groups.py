@@ -50,6 +50,8 @@ class WorkingGroup(TimestampedModel):
 class WorkingGroupPlace(models.Model):
     """One seat: from an organisation or a constituency, filled by a person or not yet."""
 
+    partnership_path: ClassVar[str] = "group__partnership"
+
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="places")
     role = models.CharField(
         max_length=200, blank=True, help_text='e.g. "Chair", "Parent governor representative".'

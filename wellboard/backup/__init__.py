@@ -1,0 +1,1 @@
+"""Backup and restore of one whole partnership (`wellboard backup` / `wellboard restore`)."""
