@@ -37,7 +37,14 @@ from wellboard.reports.models import ReportSnapshot
 from wellboard.rounds.models import Round, RoundLead
 from wellboard.rounds.services import open_round, plan_round
 from wellboard.rounds.tokens import make_token
-from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
+from wellboard.strategy.models import (
+    Action,
+    ActionComment,
+    Priority,
+    ProgressUpdate,
+    Strategy,
+    Theme,
+)
 from wellboard.tasks import leases
 from wellboard.tasks.background import start
 from wellboard.tasks.models import BackgroundTask
@@ -117,6 +124,9 @@ def build_url_world() -> UrlWorld:
         Priority: priority,
         Action: action,
         ProgressUpdate: update,
+        ActionComment: ActionComment.objects.create(
+            action=action, kind=ActionComment.Kind.PROPOSAL, text="Move the due date"
+        ),
         Organisation: OrganisationFactory(partnership=partnership),
         Indicator: IndicatorFactory(partnership=partnership),
         GoodPractice: practice,

@@ -9,7 +9,13 @@ from django.urls import reverse
 
 from tests.delivery_world import World
 from tests.factories import UpdateFactory
-from wellboard.strategy.models import Action, ProgressUpdate, UpdateReview
+from wellboard.strategy.models import (
+    Action,
+    ActionComment,
+    ProgressUpdate,
+    ProposalDecision,
+    UpdateReview,
+)
 
 QUEUE = "/approvals/"
 
@@ -43,7 +49,7 @@ def test_the_queue_lists_what_waits_in_the_approvers_partnership(world: World) -
     html = as_user(world.admin).get(QUEUE).content.decode()
     assert mine.text in html and world.own_action.title in html
     assert elsewhere.text not in html
-    assert "1 update waits" in html
+    assert "1 item waits" in html
     assert elsewhere.text in as_user(world.stranger).get(QUEUE).content.decode()
 
 
@@ -57,7 +63,7 @@ def test_approve_in_one_step(world: World) -> None:
     assert review.reviewer == world.admin
     html = client.get(QUEUE).content.decode()
     assert "Approved: the update on" in html
-    assert "Nothing is waiting for your approval." in html
+    assert "No update is waiting for your approval." in html
 
 
 def test_return_with_a_reason_in_one_step(world: World) -> None:
@@ -108,3 +114,76 @@ def test_visitors_are_sent_to_sign_in(world: World) -> None:
     for response in (as_user(None).get(QUEUE), decide(as_user(None), update, "approve")):
         assert response.status_code == 302  # type: ignore[attr-defined]
         assert response["Location"].startswith("/accounts/login/")  # type: ignore[index]
+
+
+def proposal_on(
+    action: Action, author: User, text: str = "Move the due date to March"
+) -> ActionComment:
+    return ActionComment.objects.create(
+        action=action, author=author, kind=ActionComment.Kind.PROPOSAL, text=text
+    )
+
+
+def answer(client: Client, proposal: ActionComment, decision: str, reason: str = "") -> object:
+    prefix = f"p{proposal.pk}"
+    data = {f"{prefix}-decision": decision, f"{prefix}-reason": reason}
+    return client.post(reverse("approvals:decide_proposal", args=[proposal.pk]), data)
+
+
+def test_proposed_changes_wait_in_the_queue_and_count(world: World) -> None:
+    proposal = proposal_on(world.other_action, world.lead)
+    proposal_on(world.foreign_action, world.stranger, text="Foreign proposal")
+    ActionComment.objects.create(action=world.other_action, text="Just a comment")
+    client = as_user(world.admin)
+    html = client.get(QUEUE).content.decode()
+    assert proposal.text in html and "Foreign proposal" not in html
+    assert "Just a comment" not in html
+    assert "Approvals (1)" in html
+
+
+def test_accept_in_one_step_keeps_the_proposal_as_written(world: World) -> None:
+    proposal = proposal_on(world.other_action, world.lead)
+    client = as_user(world.admin)
+    response = answer(client, proposal, "accept")
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    decision = ProposalDecision.objects.get(proposal=proposal)
+    assert decision.decision == ProposalDecision.Decision.ACCEPTED
+    assert decision.decided_by == world.admin
+    assert ActionComment.objects.get(pk=proposal.pk).text == proposal.text
+    html = client.get(QUEUE).content.decode()
+    assert "edit the action to make it" in html
+    assert "No proposed change is waiting" in html
+    action_page = as_user(world.lead).get(world.other_action.get_absolute_url()).content.decode()
+    assert "Accepted by admin" in action_page
+
+
+def test_reject_needs_a_reason(world: World) -> None:
+    proposal = proposal_on(world.other_action, world.lead)
+    client = as_user(world.admin)
+    response = answer(client, proposal, "reject")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert "Say why the proposed change is rejected." in response.content.decode()  # type: ignore[attr-defined]
+    assert not ProposalDecision.objects.exists()
+    answer(client, proposal, "reject", "The board set that date")
+    decision = ProposalDecision.objects.get(proposal=proposal)
+    assert decision.decision == ProposalDecision.Decision.REJECTED
+    assert decision.reason == "The board set that date"
+    assert "second" not in decision.reason
+    again = answer(client, proposal, "accept")
+    assert again.status_code == 400  # type: ignore[attr-defined]
+    assert "already been decided" in again.content.decode()  # type: ignore[attr-defined]
+
+
+def test_a_comment_is_not_a_proposal_to_decide(world: World) -> None:
+    comment = ActionComment.objects.create(action=world.other_action, text="Nice work")
+    response = answer(as_user(world.admin), comment, "accept")
+    assert response.status_code == 400  # type: ignore[attr-defined]
+    assert not ProposalDecision.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["lead", "board"])
+def test_only_administrators_decide_proposals(world: World, who: str) -> None:
+    proposal = proposal_on(world.other_action, world.lead)
+    assert answer(as_user(getattr(world, who)), proposal, "accept").status_code == 403  # type: ignore[attr-defined]
+    assert answer(as_user(world.stranger), proposal, "accept").status_code == 404  # type: ignore[attr-defined]
+    assert not ProposalDecision.objects.exists()

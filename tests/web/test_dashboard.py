@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from tests.delivery_world import World
 from tests.factories import UpdateFactory, UserFactory
-from wellboard.strategy.models import Action, Strategy, UpdateReview
+from wellboard.partnerships.meetings import BoardMeeting
+from wellboard.strategy.models import Action, ActionComment, Strategy, UpdateReview
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,39 @@ def test_a_user_of_no_partnership_sees_the_public_page_and_a_note(world: World) 
     html = page(UserFactory(username="newcomer"))
     assert "not a member of any partnership" in html
     assert world.strategy.title in html
+
+
+def test_the_next_board_meetings_and_their_papers_deadlines(world: World) -> None:
+    today = timezone.localdate()
+    partnership = world.strategy.partnership
+    BoardMeeting.objects.create(partnership=partnership, date=today - dt.timedelta(days=3))
+    BoardMeeting.objects.create(
+        partnership=partnership,
+        date=today + dt.timedelta(days=20),
+        papers_deadline=today + dt.timedelta(days=9),
+    )
+    BoardMeeting.objects.create(partnership=partnership, date=today + dt.timedelta(days=60))
+    elsewhere = Strategy.objects.get(title="Elsewhere strategy").partnership
+    BoardMeeting.objects.create(partnership=elsewhere, date=today + dt.timedelta(days=1))
+    html = page(world.board)
+    section = html[html.index("Next board meetings") :]
+    assert (today + dt.timedelta(days=20)).strftime("%-d %B %Y") in section
+    assert "Papers due " + (today + dt.timedelta(days=9)).strftime("%-d %B %Y") in section
+    assert (today + dt.timedelta(days=60)).strftime("%-d %B %Y") not in section, "the next only"
+    assert (today - dt.timedelta(days=3)).strftime("%-d %B %Y") not in section
+    assert (today + dt.timedelta(days=1)).strftime("%-d %B %Y") not in section
+    assert reverse("partnerships:boards", args=[partnership.pk]) in section
+
+
+def test_no_meeting_in_the_calendar_is_said(world: World) -> None:
+    assert "No meeting is in the calendar yet." in page(world.lead)
+
+
+def test_proposed_changes_are_counted_for_the_administrator(world: World) -> None:
+    ActionComment.objects.create(
+        action=world.other_action, author=world.lead, kind="proposal", text="Split it in two"
+    )
+    html = page(world.admin)
+    assert "1 proposed change to actions waits for your decision too." in html
+    assert reverse("approvals:queue") in html
+    assert "proposed change" not in page(world.lead)

@@ -46,6 +46,7 @@ from wellboard.strategy.duplicate_forms import PairForm, ThresholdForm
 from wellboard.strategy.forms import (
     ActionEditForm,
     CommentForm,
+    ProposalDecisionForm,
     ReviewForm,
     StrategySettingsForm,
     UpdateForm,
@@ -140,6 +141,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     ReviewForm: lambda w: (ReviewForm(data={"decision": "return", "reason": ""}), {}),
+    ProposalDecisionForm: lambda w: (
+        ProposalDecisionForm(data={"decision": "reject", "reason": " "}),
+        {},
+    ),
     ActionEditForm: lambda w: (
         ActionEditForm(
             data={"title": "", "version": "x", "role_type": "hero", "due_text": "x" * 301}

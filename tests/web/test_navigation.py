@@ -34,7 +34,7 @@ def signed_in(user: User) -> Client:
 
 
 EVERYONE = {"Strategies", "Actions", "Indicators", "Reports", "Partnership"}
-ADMINISTRATOR_ONLY = {"Approvals", "Imports", "Settings"}
+ADMINISTRATOR_ONLY = {"Approvals", "Update rounds", "Imports", "Settings"}
 
 
 def test_the_administrator_sees_everything(world: World) -> None:

@@ -15,7 +15,7 @@ from wellboard.strategy.models import (
     Theme,
     ThemeIndicator,
 )
-from wellboard.strategy.workflow_models import ActionComment, UpdateReview
+from wellboard.strategy.workflow_models import ActionComment, ProposalDecision, UpdateReview
 
 
 class ApprovalInline(admin.TabularInline):
@@ -147,3 +147,9 @@ class UpdateReviewAdmin(admin.ModelAdmin):
 class ActionCommentAdmin(admin.ModelAdmin):
     list_display = ["action", "kind", "author"]
     list_filter = ["kind"]
+
+
+@admin.register(ProposalDecision)
+class ProposalDecisionAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "decision", "decided_by"]
+    list_filter = ["decision"]

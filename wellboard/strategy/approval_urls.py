@@ -6,4 +6,5 @@ app_name = "approvals"
 urlpatterns = [
     path("", approvals.queue, name="queue"),
     path("updates/<int:pk>/", approvals.decide, name="decide"),
+    path("proposals/<int:pk>/", approvals.decide_proposal, name="decide_proposal"),
 ]

@@ -1,4 +1,5 @@
-"""What waits for an approver: updates held for review in the partnerships they approve in.
+"""What waits for an approver: updates held for review, and lead officers' proposed changes,
+in the partnerships they approve in.
 
 One query answers the header's count on every page; the approvals page lists the same rows
 with what the approver needs to decide (the action, its lead, the words and the status).
@@ -11,7 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from wellboard.accounts.permissions import partnerships_where
-from wellboard.strategy.models import UpdateReview
+from wellboard.strategy.models import ActionComment, UpdateReview
 
 REVIEW_RULE = "update.review"
 
@@ -30,8 +31,19 @@ def pending_reviews(user: Any) -> QuerySet[UpdateReview]:
     )
 
 
+def pending_proposals(user: Any) -> QuerySet[ActionComment]:
+    """Lead officers' proposed changes not yet accepted or rejected, oldest first."""
+    partnership_ids = partnerships_where(user, REVIEW_RULE)
+    return (
+        ActionComment.objects.in_partnerships(partnership_ids)
+        .filter(kind=ActionComment.Kind.PROPOSAL, decision__isnull=True)
+        .select_related("author", "action__lead_officer", "action__priority__theme__plan__strategy")
+        .order_by("created_at", "pk")
+    )
+
+
 def pending_count(user: Any) -> int:
     """How many decisions wait for the user (0 for anyone who approves nowhere)."""
     if not user.is_authenticated or not partnerships_where(user, REVIEW_RULE):
         return 0
-    return pending_reviews(user).count()
+    return pending_reviews(user).count() + pending_proposals(user).count()

@@ -56,6 +56,21 @@ class ReviewForm(forms.Form):
         return data
 
 
+class ProposalDecisionForm(forms.Form):
+    """Accept or reject a lead officer's proposed change; a rejection says why."""
+
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept"), ("reject", "Reject")], widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label="Reason (needed to reject)", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "reject" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why the proposed change is rejected.")
+        return data
+
+
 class ActionEditForm(forms.Form):
     """The editable fields, plus the version and values the editor started from."""
 

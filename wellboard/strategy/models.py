@@ -45,6 +45,7 @@ __all__ = [
     "Plan",
     "Priority",
     "ProgressUpdate",
+    "ProposalDecision",
     "Rag",
     "RoleType",
     "Strategy",
@@ -395,4 +396,8 @@ from wellboard.strategy.link_models import (  # noqa: E402
     ActionOrganisation,
     ThemeIndicator,
 )
-from wellboard.strategy.workflow_models import ActionComment, UpdateReview  # noqa: E402
+from wellboard.strategy.workflow_models import (  # noqa: E402
+    ActionComment,
+    ProposalDecision,
+    UpdateReview,
+)

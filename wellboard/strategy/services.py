@@ -20,6 +20,7 @@ from wellboard.strategy.models import (
     ActionComment,
     Milestone,
     ProgressUpdate,
+    ProposalDecision,
     Strategy,
     UpdateReview,
 )
@@ -109,6 +110,33 @@ def review_update(
     review.decided_at = timezone.now()
     review.full_clean()
     review.save()
+
+
+@transaction.atomic
+def decide_proposal(
+    *, proposal: ActionComment, decider: Any, accept: bool, reason: str = ""
+) -> ProposalDecision:
+    """Accept or reject a lead officer's proposed change, once; the proposal stays as written.
+
+    Locking the proposal's row makes two approvers deciding at once take turns, and the
+    second is told it has been decided.
+    """
+    locked = ActionComment.objects.select_for_update().get(pk=proposal.pk)
+    if locked.kind != ActionComment.Kind.PROPOSAL:
+        raise ValidationError("This is a comment, not a proposed change.")
+    if ProposalDecision.objects.filter(proposal=locked).exists():
+        raise ValidationError("This proposed change has already been decided.")
+    decision = ProposalDecision(
+        proposal=locked,
+        decision=ProposalDecision.Decision.ACCEPTED
+        if accept
+        else ProposalDecision.Decision.REJECTED,
+        reason=reason.strip(),
+        decided_by=decider,
+    )
+    decision.full_clean()
+    decision.save()
+    return decision
 
 
 class StaleEdit(Exception):

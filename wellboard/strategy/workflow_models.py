@@ -75,3 +75,36 @@ class ActionComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.action}: {self.text[:60]}"
+
+
+class ProposalDecision(TimestampedModel):
+    """An administrator's answer to a lead officer's proposed change, kept beside the
+    proposal so that the proposal itself, like every comment, is never rewritten."""
+
+    strategy_path: ClassVar[str] = f"proposal__action__{ACTION_PATH}"
+    partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    proposal = models.OneToOneField(
+        ActionComment, on_delete=models.CASCADE, related_name="decision"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = PlanPartQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()}: {self.proposal}"
+
+    def clean(self) -> None:
+        if self.decision == self.Decision.REJECTED and not self.reason.strip():
+            raise ValidationError({"reason": "Say why the proposed change is rejected."})

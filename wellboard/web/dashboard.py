@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 from wellboard.accounts.permissions import led_person_ids, partnerships_where, scoped
-from wellboard.strategy.approvals import pending_reviews
+from wellboard.partnerships.meetings import BoardMeeting
+from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.delivery import ActionState, action_queryset, action_state
 from wellboard.strategy.meetings import last_meetings, strategy_id
 from wellboard.strategy.models import Action, DeliveryStatus, Strategy, UpdateReview
@@ -30,6 +31,9 @@ class Dashboard:
     overdue_count: int = 0
     approvals: list[UpdateReview] = field(default_factory=list)
     approvals_count: int = 0
+    proposals_count: int = 0
+    meetings: list[BoardMeeting] = field(default_factory=list)
+    calendar_partnership: int | None = None  # whose calendar the page links to
     may_lead: bool = False
     may_approve: bool = False
     may_import: bool = False
@@ -40,6 +44,17 @@ def _states(user: Any, on: date) -> list[ActionState]:
     return [action_state(a, on) for a in actions]
 
 
+def _next_meetings(user: Any, on: date) -> list[BoardMeeting]:
+    """The next meeting of each board in the user's partnerships (the HWB's first)."""
+    upcoming = scoped(BoardMeeting, user, BoardMeeting.objects.upcoming(on)).select_related(
+        "board", "partnership"
+    )
+    first: dict[tuple[int, int | None], BoardMeeting] = {}
+    for meeting in upcoming[:50]:
+        first.setdefault((meeting.partnership_id, meeting.board_id), meeting)
+    return sorted(first.values(), key=lambda m: (m.board_id is not None, m.date, m.pk))[:4]
+
+
 def dashboard(user: Any, on: date) -> Dashboard:
     board = Dashboard(
         strategies=list(scoped(Strategy, user).select_related("partnership")),
@@ -47,6 +62,9 @@ def dashboard(user: Any, on: date) -> Dashboard:
         may_approve=bool(partnerships_where(user, "update.review")),
         may_import=bool(partnerships_where(user, "import.run")),
     )
+    board.meetings = _next_meetings(user, on)
+    calendars = partnerships_where(user, "directory.boards")
+    board.calendar_partnership = calendars[0] if calendars else None
     states = _states(user, on)
     mine = set(led_person_ids(user))
     led = [s for s in states if s.action.lead_officer_id in mine]
@@ -65,4 +83,5 @@ def dashboard(user: Any, on: date) -> Dashboard:
         reviews = pending_reviews(user)
         board.approvals = list(reviews[:SHOWN])
         board.approvals_count = reviews.count()
+        board.proposals_count = pending_proposals(user).count()
     return board

@@ -46,6 +46,7 @@ def _items(user: Any) -> list[NavItem]:
             "update.review",
         )
     )
+    items.append(NavItem("Update rounds", reverse("rounds:index"), "round.view"))
     items.append(NavItem("Imports", reverse("imports:upload"), "import.run"))
     if partnership is not None:
         items.append(

@@ -38,6 +38,7 @@ def action_detail_queryset() -> QuerySet[Action]:
         "strategy_links__other_strategy",
         "milestones",
         "comments__author",
+        "comments__decision__decided_by",
         Prefetch("updates", queryset=ProgressUpdate.objects.counted()),
         Prefetch("updates", queryset=timeline, to_attr="timeline"),
     )

@@ -1,41 +1,53 @@
-"""The approvals queue: every update waiting for the signed-in approver, decided in one step.
+"""The approvals queue: every update and proposed change waiting for the signed-in approver,
+each decided in one step.
 
-Approve is one button; return is a reason and one button. Both go through
-`services.review_update`, which refuses a decision already taken (two approvers at once).
+Approve (or accept) is one button; return (or reject) is a reason and one button. Updates go
+through `services.review_update` and proposals through `services.decide_proposal`, which both
+refuse a decision already taken (two approvers at once).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from wellboard.accounts.guards import guard
 from wellboard.strategy import services
-from wellboard.strategy.approvals import pending_reviews
-from wellboard.strategy.forms import ReviewForm
-from wellboard.strategy.models import ProgressUpdate
+from wellboard.strategy.approvals import pending_proposals, pending_reviews
+from wellboard.strategy.forms import ProposalDecisionForm, ReviewForm
+from wellboard.strategy.models import ActionComment, ProgressUpdate
 
 
-def _queue(request: HttpRequest, failed: ProgressUpdate | None = None,
-           form: ReviewForm | None = None, status: int = 200) -> HttpResponse:  # fmt: skip
-    rows = [
-        (
-            review,
-            form
-            if form is not None and failed is not None and review.update_id == failed.pk
-            else ReviewForm(prefix=prefix(review.update_id)),
-        )
+def update_prefix(update_id: int) -> str:
+    """Each row's fields are named for its record, so the ids on the page are unique."""
+    return f"u{update_id}"
+
+
+def proposal_prefix(proposal_id: int) -> str:
+    return f"p{proposal_id}"
+
+
+def _queue(request: HttpRequest, failed: Form | None = None, status: int = 200) -> HttpResponse:
+    """The page, with the form that failed (if any) in place of its row's empty one."""
+
+    def form_for(prefix: str, form_class: type[Form]) -> Form:
+        if failed is not None and failed.prefix == prefix:
+            return failed
+        return form_class(prefix=prefix)
+
+    updates = [
+        (review, form_for(update_prefix(review.update_id), ReviewForm))
         for review in pending_reviews(request.user)
     ]
-    context = {"rows": rows, "failed_form": form}
+    proposals = [
+        (proposal, form_for(proposal_prefix(proposal.pk), ProposalDecisionForm))
+        for proposal in pending_proposals(request.user)
+    ]
+    context = {"updates": updates, "proposals": proposals, "failed_form": failed}
     return render(request, "strategy/approvals.jinja", context, status=status)
-
-
-def prefix(update_id: int) -> str:
-    """Each row's fields are named for its update, so the ids on the page are unique."""
-    return f"u{update_id}"
 
 
 @guard("update.review")
@@ -45,7 +57,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @guard("update.review", ProgressUpdate, methods=("POST",))
 def decide(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
-    form = ReviewForm(request.POST, prefix=prefix(update.pk))
+    form = ReviewForm(request.POST, prefix=update_prefix(update.pk))
     if form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
         try:
@@ -61,4 +73,31 @@ def decide(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
             verb = "Approved" if approve else "Returned"
             messages.success(request, f"{verb}: the update on {update.action}.")
             return redirect("approvals:queue")
-    return _queue(request, update, form, status=400)
+    return _queue(request, form, status=400)
+
+
+@guard("update.review", ActionComment, methods=("POST",))
+def decide_proposal(request: HttpRequest, proposal: ActionComment) -> HttpResponse:
+    form = ProposalDecisionForm(request.POST, prefix=proposal_prefix(proposal.pk))
+    if form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        try:
+            services.decide_proposal(
+                proposal=proposal,
+                decider=request.user,
+                accept=accept,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            if accept:
+                messages.success(
+                    request,
+                    f"Accepted the proposed change to {proposal.action}: edit the action to "
+                    "make it.",
+                )
+            else:
+                messages.success(request, f"Rejected the proposed change to {proposal.action}.")
+            return redirect("approvals:queue")
+    return _queue(request, form, status=400)
