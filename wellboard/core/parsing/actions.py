@@ -2,18 +2,22 @@
 
 When an action cell holds several actions (one paragraph or bullet each), the
 ref, lead, lead officer, supporting and due cells are shared out by position
-if they hold exactly as many paragraphs as there are actions; otherwise every
-action of the row gets the whole cell. Measures, governance, indicator codes,
+if they hold exactly as many paragraphs (or numbered groups, "1. Public Health,
+CCG") as there are actions; otherwise every action of the row gets the whole
+cell, and a warning says so. People and job titles in the lead cell are lead
+officers (lead_people). Measures, governance, indicator codes,
 links and progress always apply to every action of the row.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from wellboard.core.dates import parse_due
 from wellboard.core.indicator_codes import scan_codes
+from wellboard.core.parsing.lead_people import split_people
 from wellboard.core.parsing.progress_notes import read_rag, split_updates
 from wellboard.core.parsing.text_rules import (
     leading_ref,
@@ -57,6 +61,8 @@ def empty_action(title: str) -> dict[str, Any]:
 def build_actions(items: list[list[str]], values: RowValues, warn: Warn) -> list[dict[str, Any]]:
     """One action per item of the action cell, sharing the row's other cells."""
     count = len(items)
+    if note := shared_leads_note(count, values):
+        warn(note)
     shared = _shared_fields(values, warn)
     actions = []
     for index, item in enumerate(items):
@@ -65,8 +71,10 @@ def build_actions(items: list[list[str]], values: RowValues, warn: Warn) -> list
         ref, text = _ref(values, index, count, text)
         action["title"], action["description"] = make_title(text)
         action["ref"] = ref
-        action["leads"] = split_names(_pick(values, "lead", index, count))
-        action["lead_officer"] = ", ".join(split_names(_pick(values, "lead_officer", index, count)))
+        leads, people = split_people(split_names(_pick(values, "lead", index, count)))
+        officers = split_names(_pick(values, "lead_officer", index, count))
+        action["leads"] = leads
+        action["lead_officer"] = ", ".join(officers + [p for p in people if p not in officers])
         action["supporting"] = split_names(_pick(values, "supporting", index, count))
         action.update(due_fields("\n".join(_pick(values, "due", index, count))))
         action.update({key: _copy(value) for key, value in shared.items()})
@@ -215,9 +223,44 @@ def _letter(index: int) -> str:
 
 def _pick(values: RowValues, key: str, index: int, count: int) -> list[str]:
     paragraphs = values.get(key, [])
-    if count > 1 and len(paragraphs) == count and key in ALIGNED:
-        return [paragraphs[index]]
+    if count > 1 and key in ALIGNED:
+        groups = lead_groups(paragraphs)
+        if len(groups) == count:
+            return groups[index]
     return paragraphs
+
+
+_GROUP_START = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+")
+
+
+def lead_groups(paragraphs: list[str]) -> list[list[str]]:
+    """A cell's groups: numbered ("1. Public Health, CCG" "2. ...") or one per paragraph.
+
+    Under a number, unnumbered paragraphs belong to the group above.
+    """
+    if not any(_GROUP_START.match(p) for p in paragraphs):
+        return [[p] for p in paragraphs]
+    groups: list[list[str]] = []
+    for paragraph in paragraphs:
+        text = _GROUP_START.sub("", paragraph)
+        if _GROUP_START.match(paragraph) or not groups:
+            groups.append([text])
+        else:
+            groups[-1].append(text)
+    return groups
+
+
+def shared_leads_note(items: int, values: RowValues) -> str:
+    """What the preview says when several actions of a cell share its leads."""
+    shared = [
+        key
+        for key in ("lead", "lead_officer")
+        if values.get(key) and len(lead_groups(values[key])) != items
+    ]
+    if items < 2 or not shared:
+        return ""
+    names = "; ".join(" ".join(values[key]) for key in shared)
+    return f"{items} actions in one cell share the same leads ({names})"
 
 
 def _copy(value: Any) -> Any:

@@ -28,6 +28,8 @@ from wellboard.core.parsing.table_model import Block, Cell, Paragraph, SourceDoc
 _SDT = qn("w:sdt")
 _SDT_CONTENT = qn("w:sdtContent")
 _TC = qn("w:tc")
+_SHD = qn("w:shd")
+_FILL = qn("w:fill")
 _P = qn("w:p")
 _BR_TYPE = qn("w:type")
 _PAGE_BREAKS = ("page", "column")
@@ -128,9 +130,17 @@ def _row_cells(tr: object) -> Iterator[CT_Tc]:
             yield from (tc for tc in child.iter(_TC) if isinstance(tc, CT_Tc))
 
 
+def _shade(tc: CT_Tc) -> str:
+    """The cell's shading fill ("7030A0"), "" when none or automatic."""
+    tc_pr = tc.tcPr
+    shd = tc_pr.find(_SHD) if tc_pr is not None else None
+    fill = (shd.get(_FILL) or "") if shd is not None else ""
+    return "" if fill.lower() in ("", "auto", "ffffff") else fill.upper()
+
+
 def _cell(tc: CT_Tc) -> Cell:
     if tc.vMerge == "continue":
-        return Cell()
+        return Cell(shade=_shade(tc))
     paragraphs: list[str] = []
     for p in tc.iter(_P):
         if not isinstance(p, CT_P):
@@ -139,7 +149,7 @@ def _cell(tc: CT_Tc) -> Cell:
         if texts and _is_list(p, p.style or "") and not texts[0].startswith(BULLET):
             texts[0] = f"{BULLET} {texts[0]}"
         paragraphs.extend(texts)
-    return Cell(paragraphs=tuple(paragraphs))
+    return Cell(paragraphs=tuple(paragraphs), shade=_shade(tc))
 
 
 def _p_text(p: CT_P) -> str:

@@ -28,8 +28,14 @@ Rules (the reasons are in the comments where each is applied):
   plan ("Staying Healthy action plan") sets the priority's ``sub_plan`` and
   adds that plan to ``plans[]`` with no themes, instead of an action.
 - "As above", "As per above", "Ditto" in the indicators, due, lead, lead
-  officer, supporting, governance or codes columns take the value of the
-  nearest row above that has one.
+  officer, supporting, governance, codes or links columns take the value of the
+  nearest row above that has one; "see 2.1" takes row 2.1's (as_above.py).
+- Colour-coded role types: a key (a table of shaded cells beside role names, or lines
+  such as "Purple - advocacy", before or after the plan) maps each action's row shading
+  to its role type (role_colours.py).
+- Under a chapter heading (a Heading style or "Chapter 2", "Theme 3"), a bold line is
+  a caption, not a theme; "Possible indicators for this chapter" after the chapter's
+  tables adds to that chapter's theme.
 - Refs: a "No."/"Ref" column's value is kept (shared by several actions of one
   cell as "4a", "4b"); a leading "1.2.3" in the action text is taken as its
   ref; otherwise actions are numbered theme.priority.action ("1.2.3") from
@@ -69,6 +75,7 @@ from wellboard.core.parsing.glossary import (
 from wellboard.core.parsing.headers import HeaderMap, detect_header, kv_pairs
 from wellboard.core.parsing.outline import Outline
 from wellboard.core.parsing.plan_output import acronym_warning, plan_dict, theme_dicts
+from wellboard.core.parsing.role_colours import key_from_rows, key_from_text
 from wellboard.core.parsing.rows import RowReader
 from wellboard.core.parsing.table_model import (
     Cell,
@@ -78,7 +85,12 @@ from wellboard.core.parsing.table_model import (
     filled_cells,
     row_is_empty,
 )
-from wellboard.core.parsing.text_rules import heading_kind, indicator_entries, indicators_label
+from wellboard.core.parsing.text_rules import (
+    heading_kind,
+    indicator_entries,
+    indicators_for_this_chapter,
+    indicators_label,
+)
 
 DESCRIPTION_MAX_PARAGRAPHS = 20
 
@@ -112,6 +124,9 @@ class PlanBuilder:
         self.plan_tables = 0
         self.heading_since_table = False
         self.indicator_list_seen = False
+        self.indicator_target: list[str] = self.outline.pending_indicators
+        self.styled_pending = False
+        self.role_key: dict[str, str] = {}
         self.location = ""
 
     # Blocks -------------------------------------------------------------------------------
@@ -151,21 +166,32 @@ class PlanBuilder:
         if self.mode == "indicators":
             if indicator_item(paragraph, self.indicator_list_seen):
                 self.indicator_list_seen |= paragraph.list_item
-                outline.pending_indicators.extend(
-                    e for e in indicator_entries(text) if e not in outline.pending_indicators
-                )
+                target = self.indicator_target
+                target.extend(e for e in indicator_entries(text) if e not in target)
                 return
             self.mode = ""
         rest = indicators_label(text)
         if rest is not None:
             self.mode = "indicators"
             self.indicator_list_seen = False
+            # "Possible indicators for this chapter" after the chapter's tables: its theme's.
+            closing = indicators_for_this_chapter(text) and outline.theme is not None
+            self.indicator_target = (
+                outline.theme.indicators
+                if closing and outline.theme and not outline.pending_heading
+                else outline.pending_indicators
+            )
             for item in re.split(r"\s*;\s*", rest):
-                outline.pending_indicators.extend(indicator_entries(item))
+                self.indicator_target.extend(indicator_entries(item))
+            return
+        if key := key_from_text(text):
+            self.role_key.update(key)
             return
         if not self.title and not self.plan_tables and paragraph.role != "sheet":
             self.title = text
             return
+        if heading and self._caption(paragraph, text):
+            heading = False
         if heading:
             self._heading(paragraph, text)
         elif (
@@ -173,6 +199,19 @@ class PlanBuilder:
             and len(outline.pending_description) < DESCRIPTION_MAX_PARAGRAPHS
         ):
             outline.pending_description.append(text)
+
+    def _caption(self, paragraph: Paragraph, text: str) -> bool:
+        """A bold line between a chapter heading (a Heading style or "Chapter 2") and its
+        table: a caption ("Key actions"), not the theme, and kept in the description.
+
+        The theme is the chapter that owns the table, not the nearest bold line. A bold
+        line after a chapter's tables still starts a theme of its own.
+        """
+        if paragraph.heading_level is not None or heading_kind(text):
+            self.styled_pending = True
+            return False
+        styled = self.styled_pending and bool(self.outline.pending_heading)
+        return styled and paragraph.bold and paragraph.role == ""
 
     def _heading(self, paragraph: Paragraph, text: str) -> None:
         """A heading above a table: the theme, or under a theme a "Priority 1.2" heading."""
@@ -202,6 +241,9 @@ class PlanBuilder:
     def _table(self, table: Table) -> None:
         if self.mode == "indicators":
             self.mode = ""
+        if key := key_from_rows(table.rows):
+            self.role_key.update(key)  # the key to colour-coded role types, no plan rows
+            return
         header: HeaderMap | None = None
         inherit = not self.heading_since_table
         self.heading_since_table = False
@@ -274,6 +316,8 @@ class PlanBuilder:
     # Output -------------------------------------------------------------------------------
 
     def _plan(self) -> dict[str, Any]:
+        for action, colour in self.rows.shaded:
+            action["role_type"] = self.role_key.get(colour, action["role_type"])
         themes = theme_dicts(self.outline.themes)
         if warning := acronym_warning(themes, self.glossary):
             self.warnings.append(warning)

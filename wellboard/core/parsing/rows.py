@@ -7,12 +7,19 @@ actions of its action cell.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from wellboard.core.parsing.actions import build_actions, merge_continuation, row_codes
+from wellboard.core.parsing.actions import (
+    build_actions,
+    lead_groups,
+    merge_continuation,
+    row_codes,
+)
 from wellboard.core.parsing.as_above import AsAbove
-from wellboard.core.parsing.cells import is_as_above, is_bulleted
+from wellboard.core.parsing.cells import BULLET, is_as_above, is_bulleted
 from wellboard.core.parsing.headers import HeaderMap
 from wellboard.core.parsing.outline import Outline
+from wellboard.core.parsing.role_colours import row_colour
 from wellboard.core.parsing.table_model import Cell, filled_cells
 from wellboard.core.parsing.text_rules import split_items, sub_plan_title
 
@@ -39,6 +46,8 @@ class RowReader:
         self.outline = outline
         self.warn = warn
         self.as_above = AsAbove()
+        self.shaded: list[tuple[dict[str, Any], str]] = []  # actions and their row's colour
+        self.colour = ""
 
     def read(self, row: list[Cell], header: HeaderMap) -> None:
         outline = self.outline
@@ -46,6 +55,7 @@ class RowReader:
         if is_theme_row(filled, row, header):
             outline.new_theme(filled[0][1].text)
             return
+        self.colour = row_colour(row)
         values = self.as_above.resolve(row_values(row, header), self.warn)
         theme_text = "\n".join(values.get("theme", []))
         if theme_text and not is_as_above(theme_text) and not outline.is_current_theme(theme_text):
@@ -77,8 +87,13 @@ class RowReader:
             return
         introduction, items = split_items(paragraphs)
         if introduction:
-            priority.description.append(introduction)
+            items = _with_lead_in(introduction, items, values)
         actions = build_actions(items, values, self.warn)
+        for action in actions:
+            self.as_above.remember(action["ref"], values)
+            if self.colour:
+                self.shaded.append((action, self.colour))
+        self.as_above.remember(" ".join(values.get("ref", [])), values)
         priority.actions.extend(actions)
         if actions:
             self.outline.last_action = actions[-1]
@@ -132,3 +147,23 @@ def row_values(row: list[Cell], header: HeaderMap) -> dict[str, list[str]]:
         if name and name != "ignore":
             values.setdefault(name, []).extend(cell.paragraphs)
     return values
+
+
+def _with_lead_in(
+    introduction: str, items: list[list[str]], values: dict[str, list[str]]
+) -> list[list[str]]:
+    """A lead-in sentence and its sub-points ("... including:" then bullets) in one cell.
+
+    They are one action, the sub-points staying in its description, unless the lead
+    cell gives each sub-point its own lead (then each is an action that keeps the
+    lead-in after its own text). The lead-in never goes to the priority's description.
+    """
+    lead_cells = [key for key in ("lead", "lead_officer", "due") if values.get(key)]
+    if (
+        len(items) > 1
+        and lead_cells
+        and all(len(lead_groups(values[key])) == len(items) for key in lead_cells)
+    ):
+        return [[*item, introduction] for item in items]
+    points = [f"{BULLET} {' '.join(item)}" for item in items]
+    return [[introduction, *points]]

@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One grid cell; ``spanned`` marks the extra grid columns of a merged cell."""
+    """One grid cell; ``spanned`` marks the extra grid columns of a merged cell.
+
+    ``shade``: the cell's shading as six hex digits (Word's w:shd fill), "" for none.
+    """
 
     paragraphs: tuple[str, ...] = ()
     spanned: bool = False
+    shade: str = ""
 
     @property
     def text(self) -> str:

@@ -43,7 +43,8 @@ _PLAN_VERBS = frozenset(
 )  # fmt: skip
 _INDICATORS_LABEL = re.compile(
     r"^(?:(?:possible|proposed|suggested|key|relevant|outcome|supporting|national)\s+)?"
-    r"(?:outcome\s+)?indicators?\s*(?::\s*(?P<rest>.*))?$",
+    r"(?:outcome\s+)?indicators?(?P<scope>\s+(?:for|of)\s+(?:this|the)\s+"
+    r"(?:chapter|theme|section|priority|area|outcome))?\s*(?::\s*(?P<rest>.*))?$",
     re.IGNORECASE | re.DOTALL,
 )
 _FRAMEWORK_START = re.compile(
@@ -205,6 +206,12 @@ def sub_plan_title(paragraphs: list[str]) -> str:
     if len(words) < 3 or words[0] in _PLAN_VERBS or {"a", "an"} & set(words):
         return ""
     return title[:1].upper() + title[1:]
+
+
+def indicators_for_this_chapter(text: str) -> bool:
+    """ "Possible indicators for this chapter": the list belongs to the chapter it ends."""
+    match = _INDICATORS_LABEL.match(text.strip())
+    return bool(match and match["scope"])
 
 
 def indicators_label(text: str) -> str | None:
