@@ -10,7 +10,8 @@ The server runs once per test session in its own thread; the `smtp_server` fixtu
 its mailbox and points EMAIL_BACKEND/EMAIL_HOST/EMAIL_PORT at it for one test, so mail goes
 through Django's real SMTP backend, a real socket and a real SMTP conversation. Messages
 are parsed with the standard email package. `fail_next` makes the server answer the next
-messages with a temporary failure, for testing retries.
+messages with a temporary failure, for testing retries; `refuse` makes it refuse an
+address at RCPT, as for an address that bounces.
 """
 
 from __future__ import annotations
@@ -48,7 +49,17 @@ class Mailbox:
     deliveries: list[Delivery] = field(default_factory=list)
     failures_left: int = 0
     failure_reply: str = "451 4.3.0 Try again later"
+    refused: set[str] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
+    ) -> str:
+        with self.lock:
+            if address.lower() in self.refused:
+                return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         with self.lock:
@@ -111,10 +122,16 @@ class SmtpServer:
             self.mailbox.failures_left = count
             self.mailbox.failure_reply = reply
 
+    def refuse(self, *addresses: str) -> None:
+        """Refuse these recipients at RCPT, as a server does for an address that bounces."""
+        with self.mailbox.lock:
+            self.mailbox.refused.update(a.lower() for a in addresses)
+
     def clear(self) -> None:
         with self.mailbox.lock:
             self.mailbox.deliveries.clear()
             self.mailbox.failures_left = 0
+            self.mailbox.refused.clear()
 
 
 def _free_port() -> int:

@@ -12,6 +12,7 @@ from django.contrib.auth.models import User
 from tests.factories import (
     ActionFactory,
     BoardFactory,
+    BoardMeetingFactory,
     MembershipFactory,
     PersonFactory,
     PlanFactory,
@@ -25,7 +26,7 @@ from wellboard.accounts.models import Membership
 from wellboard.partnerships.models import GovernanceBoard, Partnership, Person
 from wellboard.rounds.models import Round
 from wellboard.rounds.schedule import LONDON
-from wellboard.rounds.services import plan_round
+from wellboard.rounds.services import plan_for_meeting
 from wellboard.strategy.models import Action, ActionBoard
 
 MEETING = dt.date(2026, 12, 10)
@@ -89,7 +90,8 @@ def build_round_world(base_url: str = "http://testserver") -> RoundWorld:
     officer.set_password(PASSWORD)
     officer.save()
     MembershipFactory(user=officer, partnership=partnership, role=Membership.Role.ADMINISTRATOR)
-    round = plan_round(partnership=partnership, board=board, meeting=MEETING)
+    meeting = BoardMeetingFactory(partnership=partnership, board=board, date=MEETING)
+    round = plan_for_meeting(meeting)
     return RoundWorld(
         partnership=partnership,
         board=board,

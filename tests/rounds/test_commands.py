@@ -10,8 +10,8 @@ import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 
-from tests.rounds.mailbox import Received
 from tests.rounds.round_world import OPENS, RoundWorld, build_round_world
+from tests.smtp import SmtpServer
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.models import Round
 from wellboard.rounds.schedule import LONDON
@@ -36,7 +36,7 @@ def run(*args: str) -> str:
 
 
 def test_open_sends_the_requests_before_returning_one_line_per_lead(
-    world: RoundWorld, mailbox: list[Received]
+    world: RoundWorld, mailbox: SmtpServer
 ) -> None:
     with time_machine.travel(EARLY, tick=False):
         out = run("open", "--board", "Staying Healthy Board", "--meeting", "2026-12-10")
@@ -45,7 +45,10 @@ def test_open_sends_the_requests_before_returning_one_line_per_lead(
     assert "Emailed Bo Lead <bo@example.org>: 1 action" in lines
     assert any(line.startswith("Not emailed Di Lead <di@refused.invalid>") for line in lines)
     assert "Not emailed Cy Lead: no email address" in lines
-    assert sorted(m.envelope_to[0] for m in mailbox) == ["ada@example.org", "bo@example.org"]
+    assert sorted(m.recipients[0] for m in mailbox.deliveries) == [
+        "ada@example.org",
+        "bo@example.org",
+    ]
     world.round.refresh_from_db()
     assert world.round.state == Round.State.OPEN and world.round.opens_at == EARLY
     with time_machine.travel(EARLY, tick=False), pytest.raises(CommandError, match="already open"):
@@ -53,7 +56,7 @@ def test_open_sends_the_requests_before_returning_one_line_per_lead(
     # The scheduler, later, does not open or ask again.
     with time_machine.travel(OPENS, tick=False):
         run("tick")
-    assert len(mailbox) == 2
+    assert len(mailbox.deliveries) == 2
 
 
 @pytest.mark.parametrize(
@@ -75,20 +78,23 @@ def test_bad_input_is_one_line_and_status_2(
     assert not EmailRequest.objects.exists()
 
 
-def test_tick_takes_the_moment_to_act_at(world: RoundWorld, mailbox: list[Received]) -> None:
+def test_tick_takes_the_moment_to_act_at(world: RoundWorld, mailbox: SmtpServer) -> None:
     out = run("tick", "--now", "2026-11-19T09:05")
     assert "Opened the round" in out
-    assert len(mailbox) == 2
+    assert len(mailbox.deliveries) == 2
 
 
 def test_the_worker_runs_the_pass_and_sends_through_the_queue(
-    world: RoundWorld, mailbox: list[Received]
+    world: RoundWorld, mailbox: SmtpServer
 ) -> None:
     assert "rounds.tick" in {job.name for job in periodic_jobs}
     tick(OPENS, send="queue")
-    assert mailbox == []  # queued, not sent by the pass itself
+    assert mailbox.deliveries == []  # queued, not sent by the pass itself
     assert set(EmailRequest.objects.values_list("state", flat=True)) == {"queued"}
     run_pending()
-    assert sorted(m.envelope_to[0] for m in mailbox) == ["ada@example.org", "bo@example.org"]
+    assert sorted(m.recipients[0] for m in mailbox.deliveries) == [
+        "ada@example.org",
+        "bo@example.org",
+    ]
     tick(OPENS + dt.timedelta(minutes=5), send="queue")
-    assert run_pending() == 0 and len(mailbox) == 2
+    assert run_pending() == 0 and len(mailbox.deliveries) == 2

@@ -11,7 +11,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 
-from tests.rounds.mailbox import Received
+from tests.rounds.mailbox import text_of, to
 from tests.rounds.round_world import (
     AFTER_CLOSE,
     FIRST_REMINDER,
@@ -20,6 +20,7 @@ from tests.rounds.round_world import (
     build_round_world,
     link_in,
 )
+from tests.smtp import SmtpServer
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.models import Round
 from wellboard.rounds.schedule import LONDON
@@ -44,10 +45,6 @@ def tick(at: dt.datetime) -> str:
     return out.getvalue()
 
 
-def to(received: list[Received]) -> list[str]:
-    return sorted(address for mail in received for address in mail.envelope_to)
-
-
 def path(link: str) -> str:
     return urlsplit(link).path
 
@@ -65,29 +62,30 @@ def answer(client: Client, link: str, action_pk: int, text: str) -> Any:
     )
 
 
-def test_a_whole_round(world: RoundWorld, mailbox: list[Received]) -> None:
+def test_a_whole_round(world: RoundWorld, mailbox: SmtpServer) -> None:
     assert tick(OPENS - dt.timedelta(hours=1)) == ""  # not open yet: nothing sent
-    assert mailbox == []
+    assert mailbox.deliveries == []
 
     out = tick(OPENS)
     # One email each to the leads with a working address; Cy has none, Di's is refused.
-    assert to(mailbox) == ["ada@example.org", "bo@example.org"]
+    assert to(mailbox.deliveries) == ["ada@example.org", "bo@example.org"]
     assert "Opened the round" in out and "Address refused" in out
-    ada_mail = next(m for m in mailbox if m.envelope_to == ["ada@example.org"])
+    ada_mail = next(m for m in mailbox.deliveries if m.recipients == ["ada@example.org"])
     assert ada_mail.message["Subject"].startswith("Updates needed for the Staying Healthy Board")
     assert ada_mail.message.get_body(preferencelist=("html",)) is not None
-    text = ada_mail.text
+    text = text_of(ada_mail)
     assert all(a.title in text for a in world.ada_actions)
     assert world.ada_elsewhere.title not in text  # another board's action
     assert world.bo_action.title not in text
     ada_link = link_in(text)
-    bo_link = link_in(next(m for m in mailbox if m.envelope_to == ["bo@example.org"]).text)
+    bo_mail = next(m for m in mailbox.deliveries if m.recipients == ["bo@example.org"])
+    bo_link = link_in(text_of(bo_mail))
     assert ada_link != bo_link
 
     # A second tick at the same moment, or a little later, sends nothing twice.
     tick(OPENS)
     tick(OPENS + dt.timedelta(hours=3))
-    assert len(mailbox) == 2
+    assert len(mailbox.deliveries) == 2
 
     client = Client()
     with time_machine.travel(OPENS + dt.timedelta(days=1), tick=False):
@@ -108,14 +106,14 @@ def test_a_whole_round(world: RoundWorld, mailbox: list[Received]) -> None:
 
     # The first reminder goes to Bo only; Ada answered. The officer gets the digest.
     tick(FIRST_REMINDER)
-    new = mailbox[2:]
+    new = mailbox.deliveries[2:]
     assert to(new) == ["bo@example.org", "officer@example.org"]
-    digest = next(m for m in new if m.envelope_to == ["officer@example.org"]).text
+    digest = text_of(next(m for m in new if m.recipients == ["officer@example.org"]))
     assert "Answered (1):\n- Ada Lead" in digest
     assert "Still waiting (1), reminded today:\n- Bo Lead" in digest
     assert "Cy Lead" in digest and "Di Lead" in digest  # not reached by email
     tick(FIRST_REMINDER + dt.timedelta(minutes=10))
-    assert len(mailbox) == 4
+    assert len(mailbox.deliveries) == 4
 
     # Links refused with a clear page: tampered, revoked, then expired at the close.
     with time_machine.travel(FIRST_REMINDER, tick=False):
@@ -172,7 +170,7 @@ def test_a_failing_send_is_retried_then_shown_to_the_officer(
 
 
 def test_the_officers_nudge_sends_one_email_per_click(
-    world: RoundWorld, mailbox: list[Received]
+    world: RoundWorld, mailbox: SmtpServer
 ) -> None:
     tick(OPENS)
     officer = Client(enforce_csrf_checks=False)
@@ -184,6 +182,6 @@ def test_the_officers_nudge_sends_one_email_per_click(
         officer.post(f"/rounds/asks/{bo.pk}/nudge/")  # a double click
     assert first.status_code == 302
     tick(at)
-    nudges = [m for m in mailbox if m.message["Subject"].startswith("Reminder")]
+    nudges = [m for m in mailbox.deliveries if m.message["Subject"].startswith("Reminder")]
     assert to(nudges) == ["bo@example.org"]
-    assert world.bo_action.title in nudges[0].text
+    assert world.bo_action.title in text_of(nudges[0])

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wellboard.accounts.models import Membership
 from wellboard.demo.calendar import add_calendar
+from wellboard.demo.rounds import add_rounds
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
 
@@ -85,4 +86,5 @@ def load_demo() -> DemoResult:
         Membership.objects.update_or_create(
             user=user, partnership=partnership, defaults={"role": role, "person_id": person_id}
         )
+    add_rounds(partnership)  # after the users: the administrator runs the rounds
     return DemoResult(strategy, password, generated, created)

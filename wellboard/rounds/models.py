@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wellboard.base.models import TimestampedModel
-from wellboard.partnerships.models import GovernanceBoard, Partnership, Person
+from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Partnership, Person
 from wellboard.rounds.schedule import REMINDER_DAYS, RoundTimes, round_times
 from wellboard.strategy.models import Action
 
@@ -33,6 +33,15 @@ class Round(TimestampedModel):
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="update_rounds"
+    )
+    # The calendar's meeting; its date and deadline are copied below so that a round keeps
+    # its record if the meeting is later deleted, and follow it while the round is planned.
+    meeting = models.OneToOneField(
+        BoardMeeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="update_round",
     )
     board = models.ForeignKey(
         GovernanceBoard,

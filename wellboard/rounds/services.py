@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from wellboard.accounts.permissions import can
-from wellboard.partnerships.models import GovernanceBoard, Partnership
+from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Partnership
 from wellboard.rounds import compose
 from wellboard.rounds.coverage import actions_by_lead, answered_action_ids
 from wellboard.rounds.email_models import EmailRequest
@@ -45,6 +45,27 @@ def default_officer(round: Round) -> Any:
     return next((u for u in users.order_by("id") if can(u, "round.manage", round)), None)
 
 
+def plan_for_meeting(meeting: BoardMeeting) -> Round:
+    """The round of a meeting in the calendar, created once, following it while planned.
+
+    A round opened by hand for the same board and day before the meeting was in the
+    calendar becomes this meeting's round.
+    """
+    Round.objects.filter(
+        meeting__isnull=True,
+        partnership_id=meeting.partnership_id,
+        board_id=meeting.board_id,
+        meeting_date=meeting.date,
+    ).update(meeting=meeting)
+    return plan_round(
+        partnership=meeting.partnership,
+        board=meeting.board,
+        meeting=meeting.date,
+        papers_deadline=meeting.papers_deadline,
+        board_meeting=meeting,
+    )
+
+
 def plan_round(
     *,
     partnership: Partnership,
@@ -53,17 +74,23 @@ def plan_round(
     papers_deadline: date | None = None,
     reminder_days: list[int] | None = None,
     officer: Any = None,
+    board_meeting: BoardMeeting | None = None,
 ) -> Round:
     """The round for a meeting, created once; a round not yet open follows moved dates."""
     days = list(reminder_days or REMINDER_DAYS)
     times = round_times(meeting, papers_deadline, reminder_days=days)
     deadline = papers_deadline or default_deadline(meeting)
+    if board_meeting is not None:
+        lookup: dict[str, Any] = {"meeting": board_meeting}
+    else:
+        lookup = {"partnership": partnership, "board": board, "meeting_date": meeting}
     with transaction.atomic():
         found, created = Round.objects.get_or_create(
-            partnership=partnership,
-            board=board,
-            meeting_date=meeting,
+            **lookup,
             defaults={
+                "partnership": partnership,
+                "board": board,
+                "meeting_date": meeting,
                 "papers_deadline": deadline,
                 "opens_at": times.opens_at,
                 "closes_at": times.closes_at,
@@ -76,9 +103,17 @@ def plan_round(
         elif found.state == Round.State.SCHEDULED and (
             found.papers_deadline != deadline or found.opens_at != times.opens_at
         ):
-            found.papers_deadline = deadline
+            found.meeting_date, found.papers_deadline = meeting, deadline
             found.opens_at, found.closes_at = times.opens_at, times.closes_at
-            found.save(update_fields=["papers_deadline", "opens_at", "closes_at", "updated_at"])
+            found.save(
+                update_fields=[
+                    "meeting_date",
+                    "papers_deadline",
+                    "opens_at",
+                    "closes_at",
+                    "updated_at",
+                ]
+            )
     return found
 
 

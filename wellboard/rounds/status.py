@@ -59,6 +59,8 @@ class LeadRow:
             return "Late"
         if self.answered:
             return "Partly answered"
+        if any(e.kind != EmailRequest.Kind.REQUEST and e.state == State.SENT for e in self.emails):
+            return "Reminded"
         return "Asked" if self.asked else "Being asked"
 
 
@@ -96,8 +98,9 @@ def round_status(round: Round, now: datetime) -> RoundStatus:
     emails: dict[int | None, list[EmailRequest]] = {}
     for email in round.emails.order_by("id"):
         emails.setdefault(email.lead_id, []).append(email)
+    # Late: still waiting once the last reminder has gone, the final days before the deadline.
     reminders = round.times.reminders
-    late_from = reminders[0].at if reminders else round.closes_at
+    late_from = reminders[-1].at if reminders else round.closes_at
     is_late = now >= late_from or round.state == Round.State.CLOSED
     rows = []
     for lead in leads:
@@ -112,3 +115,26 @@ def round_status(round: Round, now: datetime) -> RoundStatus:
             )
         )
     return RoundStatus(round, rows, emails.get(None, []))
+
+
+def open_rounds_for(user: Any) -> list[Round]:
+    """The open rounds the user runs, for their home page: soonest meeting first."""
+    from wellboard.accounts.permissions import partnerships_where
+
+    partnerships = partnerships_where(user, "round.view")
+    if not partnerships:
+        return []
+    return list(
+        Round.objects.filter(partnership_id__in=partnerships, state=Round.State.OPEN)
+        .select_related("partnership", "board")
+        .order_by("meeting_date", "id")
+    )
+
+
+def rounds_of_meetings(user: Any, meetings: Any) -> dict[int, Round]:
+    """The rounds of these meetings that the user may open, by meeting id (board pages)."""
+    from wellboard.accounts.permissions import can
+
+    ids = [m.pk for m in meetings]
+    found = Round.objects.filter(meeting_id__in=ids).select_related("partnership")
+    return {r.meeting_id: r for r in found if r.meeting_id and can(user, "round.view", r)}

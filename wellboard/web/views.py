@@ -8,6 +8,7 @@ from django.shortcuts import render
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import memberships
 from wellboard.partnerships.names import shows_names
+from wellboard.rounds.status import open_rounds_for
 from wellboard.strategy.models import Plan, Strategy, Theme
 from wellboard.strategy.presenters import today
 from wellboard.tasks.health import queue_problem
@@ -18,7 +19,10 @@ from wellboard.web.dashboard import dashboard
 def home(request: HttpRequest) -> HttpResponse:
     """A member's dashboard; for everyone else, the published strategies."""
     if request.user.is_authenticated and memberships(request.user):
-        context = {"board": dashboard(request.user, today())}
+        context = {
+            "board": dashboard(request.user, today()),
+            "open_rounds": open_rounds_for(request.user),
+        }
         return render(request, "web/dashboard.jinja", context)
     plans = Plan.objects.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.select_related("lead_member"))

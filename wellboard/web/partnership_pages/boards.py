@@ -16,6 +16,7 @@ from wellboard.accounts.guards import guard
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.partnerships.models import GovernanceBoard, Partnership
+from wellboard.rounds.status import rounds_of_meetings
 from wellboard.web.partnership_pages.viewer import viewer_for
 
 
@@ -41,7 +42,13 @@ def boards(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         BoardRow(board, board.name, first.get(board.pk))
         for board in partnership.boards.order_by("name")
     ]
-    context = {"viewer": viewer, "partnership": partnership, "rows": rows, "upcoming": upcoming}
+    context = {
+        "viewer": viewer,
+        "partnership": partnership,
+        "rows": rows,
+        "upcoming": upcoming,
+        "rounds": rounds_of_meetings(request.user, upcoming),
+    }
     return render(request, "partnerships/boards.jinja", context)
 
 
@@ -49,12 +56,14 @@ def boards(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 def board(request: HttpRequest, board: GovernanceBoard) -> HttpResponse:
     viewer = viewer_for(request.user, board.partnership)
     meetings = BoardMeeting.objects.of(board)
+    upcoming, past = list(meetings.upcoming()), list(meetings.past()[:12])
     context = {
         "viewer": viewer,
         "partnership": board.partnership,
         "board": board,
-        "upcoming": meetings.upcoming(),
-        "past": meetings.past()[:12],
+        "upcoming": upcoming,
+        "past": past,
+        "rounds": rounds_of_meetings(request.user, upcoming + past),
         "members": board.members.select_related("organisation").order_by("name"),
         "groups": board.working_groups.order_by("name"),
     }

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from wellboard.partnerships.models import BoardMeeting
 from wellboard.rounds import delivery, services
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.lookup import BoardNotFound, find_board
@@ -93,7 +94,10 @@ class Command(BaseCommand):
         now = timezone.now()
         if meeting <= timezone.localdate(now):
             raise CommandError(f"the meeting on {meeting} is not ahead", returncode=2)
-        round = services.plan_round(partnership=partnership, board=board, meeting=meeting)
+        board_meeting = BoardMeeting.objects.filter(
+            partnership=partnership, board=board, date=meeting
+        ).first() or BoardMeeting.objects.create(partnership=partnership, board=board, date=meeting)
+        round = services.plan_for_meeting(board_meeting)
         if not services.open_round(round, now):
             raise CommandError(f"the round for {round} is already {round.state}", returncode=2)
         requests = round.emails.filter(kind=EmailRequest.Kind.REQUEST).values_list("pk", flat=True)
