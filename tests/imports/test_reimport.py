@@ -116,6 +116,13 @@ def _text(response: Any) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
 
 
+def _state(page: Any) -> str:
+    """The plan's state the preview page puts in its confirm form."""
+    found = re.search(r'name="plan_state" value="([0-9a-f]+)"', page.content.decode())
+    assert found is not None
+    return found.group(1)
+
+
 def test_web_reimport_previews_the_differences_and_keeps_the_history() -> None:
     client = _admin_client()
     _upload(client, PLAN_CSV, "new")
@@ -124,7 +131,8 @@ def test_web_reimport_previews_the_differences_and_keeps_the_history() -> None:
     before = _history(strategy)
 
     response = _upload(client, REVISED_CSV, str(strategy.pk))
-    page = _text(client.get(response["Location"]))
+    preview = client.get(response["Location"])
+    page = _text(preview)
     assert "Updates the plans of " + strategy.title + " in place" in page
     assert "1 actions added, 1 changed, 1 no longer in the file, 1 unchanged" in page
     assert "Open a healthy eating helpline" in page
@@ -134,8 +142,38 @@ def test_web_reimport_previews_the_differences_and_keeps_the_history() -> None:
 
     run = ImportRun.objects.order_by("-id").first()
     assert run is not None
-    confirmed = client.post(reverse("imports:confirm", args=[run.pk]))
-    assert confirmed.status_code == 302
+    confirmed = client.post(
+        reverse("imports:confirm", args=[run.pk]), {"plan_state": _state(preview)}
+    )
+    assert confirmed.status_code == 302 and confirmed["Location"] == strategy.get_absolute_url()
     _all_kept(before)
     assert before["actions"] <= _ids()["actions"]
     assert Action.objects.count() == 4
+
+
+def test_a_plan_edited_after_the_preview_is_not_overwritten() -> None:
+    client = _admin_client()
+    _upload(client, PLAN_CSV, "new")
+    client.post(reverse("imports:confirm", args=[ImportRun.objects.get().pk]))
+    strategy = Strategy.objects.get()
+    response = _upload(client, REVISED_CSV, str(strategy.pk))
+    preview = client.get(response["Location"])
+    run = ImportRun.objects.order_by("-id").first()
+    assert run is not None
+    # Someone corrects the due date while the administrator reads the preview.
+    clubs = Action.objects.get(title="Run family cooking clubs in every hub")
+    clubs.due_text = "Jun-26"
+    clubs.save()
+
+    refused = client.post(
+        reverse("imports:confirm", args=[run.pk]), {"plan_state": _state(preview)}, follow=True
+    )
+    assert "the plan was edited after this preview, so nothing was saved" in _text(refused)
+    clubs.refresh_from_db()
+    assert clubs.due_text == "Jun-26"
+    assert not Action.objects.filter(title="Open a healthy eating helpline").exists()
+    # The preview drawn again shows the edit; confirming it then applies the file.
+    assert "Jun-26" in _text(refused)
+    client.post(reverse("imports:confirm", args=[run.pk]), {"plan_state": _state(refused)})
+    clubs.refresh_from_db()
+    assert clubs.due_text == "Mar-27"

@@ -7,10 +7,11 @@ confirm step will do.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
-from wellboard.core.exchange import with_defaults
-from wellboard.exchange.export import export_action
+from wellboard.core.exchange import dumps, with_defaults
+from wellboard.exchange.export import export_action, export_strategy
 from wellboard.exchange.matching import Match, document_plans, match_document, walk
 from wellboard.exchange.progress import new_updates
 from wellboard.exchange.references import References
@@ -108,6 +109,15 @@ def reimport_preview(document: dict[str, Any], strategy: Strategy) -> dict[str, 
             unchanged += 1
     missing = [{"id": a.pk, "ref": a.ref, "title": a.title} for a in match.missing_actions]
     return {"added": added, "changed": changed, "missing": missing, "unchanged": unchanged}
+
+
+def plan_state(strategy: Strategy) -> str:
+    """A digest of what a re-import would overwrite (everything but the append-only
+    updates), so a confirm can tell that the plan was edited after its preview."""
+    document = export_strategy(strategy)
+    for _, action in walk(document_plans(document), 3):
+        action.pop("updates")
+    return hashlib.sha256(dumps(document).encode()).hexdigest()
 
 
 def _shown(value: Any) -> str:

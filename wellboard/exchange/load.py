@@ -65,16 +65,20 @@ def load_strategy(
         strategy, match = Strategy(partnership=partnership), Match()
     else:
         match = match_document(strategy, plans)
-    assign(strategy, {field: document[field] for field in STRATEGY_FIELDS})
-    strategy.save()
+    _save(strategy, assign(strategy, {field: document[field] for field in STRATEGY_FIELDS}))
     merge_approvals(strategy, document["approvals"])
     _PlanWriter(strategy, refs, match).write(plans)
     return strategy
 
 
 def _save(record: Any, changed: bool) -> bool:
-    """Save a new or changed record (so history records it); say whether it was new."""
+    """Save a new or changed record (so history records it); say whether it was new.
+
+    A changed record's version is raised, so an edit form opened before the import is
+    refused as stale rather than saved over it."""
     created = record.pk is None
+    if changed and not created and hasattr(record, "version"):
+        record.version += 1
     if created or changed:
         record.save()
     return created
@@ -160,10 +164,7 @@ class _PlanWriter:
             "percent_complete": data["percent_complete"],
             "position": path[-1],
         }
-        changed = assign(action, values)
-        if changed and action.pk is not None:
-            action.version += 1
-        created = _save(action, changed)
+        created = _save(action, assign(action, values))
         set_action_links(action, data, self.refs, created=created)
         merge_milestones(action, data["milestones"], created=created)
         add_new_updates(action, data["updates"], created=created)

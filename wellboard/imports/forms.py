@@ -93,3 +93,6 @@ class ConfirmForm(forms.Form):
         required=False,
         label="Also delete the actions that are missing from the sheet",
     )
+    # The plan as the preview showed it (exchange.differences.plan_state): a plan edited
+    # between the preview and the confirm is not overwritten.
+    plan_state = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wellboard.exchange.differences import change_rows, reimport_preview
+from wellboard.exchange.differences import change_rows, plan_state, reimport_preview
 from wellboard.imports.models import ImportRun
 from wellboard.imports.summary import FIELD_NAMES, shown
 
@@ -56,7 +56,7 @@ def _reimport(run: ImportRun) -> dict[str, Any] | None:
     if run.target is None or run.document is None or run.status != ImportRun.Status.PARSED:
         return None
     preview = reimport_preview(run.document, run.target)
-    return {**preview, "rows": change_rows(preview)}
+    return {**preview, "rows": change_rows(preview), "state": plan_state(run.target)}
 
 
 def preview_context(run: ImportRun) -> dict[str, Any]:
