@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     # After wellboard.tasks, whose `db_worker` command replaces django-tasks-db's own.
     "django_tasks",
     "django_tasks_db",
+    "axes",  # sign-in throttling and lockout
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "wellboard.history.middleware.HistoryUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "wellboard.urls"
@@ -141,6 +144,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2 for new passwords; older hashes still check and are upgraded at the next sign-in.
+PRODUCTION_PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS
+if "pytest" in sys.modules:
+    # Tests create hundreds of users: a fast hasher there (one test checks Argon2).
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Sign-in throttling (django-axes): after WELLBOARD_LOGIN_FAILURE_LIMIT wrong passwords an
+# account is locked for WELLBOARD_LOGIN_LOCKOUT_MINUTES, or until an administrator of its
+# partnership unlocks it (partnership overview -> Locked sign-ins).
+AUTHENTICATION_BACKENDS = [
+    "wellboard.accounts.backends.ThrottledSignIn",
+    "django.contrib.auth.backends.ModelBackend",
+]
+try:
+    AXES_FAILURE_LIMIT = int(os.environ.get("WELLBOARD_LOGIN_FAILURE_LIMIT", "5"))
+    _LOCKOUT_MINUTES = int(os.environ.get("WELLBOARD_LOGIN_LOCKOUT_MINUTES", "60"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "WELLBOARD_LOGIN_FAILURE_LIMIT and WELLBOARD_LOGIN_LOCKOUT_MINUTES: use whole numbers"
+    ) from None
+if AXES_FAILURE_LIMIT < 1 or _LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured("WELLBOARD_LOGIN_FAILURE_LIMIT and ..._LOCKOUT_MINUTES: at least 1")
+AXES_COOLOFF_TIME = timedelta(minutes=_LOCKOUT_MINUTES)
+# By account, not by address: a council office signs in from one address behind its
+# proxy, and five typos there must not lock out everyone. Throttling by address belongs
+# to the TLS proxy in front (docs say so), hence axes' "add ip_address" warning is silenced.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "wellboard.accounts.lockouts.locked_out_response"
+AXES_VERBOSE = False
+
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 

@@ -25,6 +25,7 @@ class Viewer:
     may_decide_duplicates: bool
     may_edit_glossary: bool
     may_edit_directory: bool
+    may_manage: bool = False
 
     def strategies(self) -> QuerySet[Strategy]:
         strategies = Strategy.objects.in_partnership(self.partnership)
@@ -42,4 +43,5 @@ def viewer_for(user: Any, partnership: Partnership) -> Viewer:
         may_decide_duplicates=can(user, "duplicates.decide", partnership),
         may_edit_glossary=can(user, "glossary.edit", partnership),
         may_edit_directory=can(user, "directory.edit", partnership),
+        may_manage=can(user, "partnership.manage", partnership),
     )
