@@ -7,7 +7,6 @@ variables; the defaults are safe for local development with the embedded SQLite 
 from __future__ import annotations
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,8 +38,8 @@ DEBUG = env_bool("DEBUG", False)
 # A development key is acceptable only when DEBUG is on; production must set SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    # The test suite runs without secrets; a server never does.
-    if not (DEBUG or "pytest" in sys.modules or env_bool("WELLBOARD_ALLOW_INSECURE_KEY", False)):
+    # Tools that only read the code (lint, type checks) say so; the test suite sets its own key.
+    if not (DEBUG or env_bool("WELLBOARD_ALLOW_INSECURE_KEY", False)):
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development).")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 
@@ -151,10 +150,8 @@ PRODUCTION_PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+# The test suite hashes with MD5 (tests/conftest.py); one test checks these.
 PASSWORD_HASHERS = PRODUCTION_PASSWORD_HASHERS
-if "pytest" in sys.modules:
-    # Tests create hundreds of users: a fast hasher there (one test checks Argon2).
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Sign-in throttling (django-axes): after WELLBOARD_LOGIN_FAILURE_LIMIT wrong passwords an
 # account is locked for WELLBOARD_LOGIN_LOCKOUT_MINUTES, or until an administrator of its

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from wellboard.core.parsing.safety import SUPPORTED
 from wellboard.imports.models import FIELD_CHOICES
 from wellboard.imports.services import max_upload_bytes
 
@@ -57,9 +56,6 @@ class UploadForm(forms.Form):
         elif not data.get("partnership") and data.get("target") == NEW:
             self.add_error("partnership", "Choose the partnership the new strategy belongs to.")
         return data
-
-
-SUPPORTED_SUFFIXES = tuple(SUPPORTED)
 
 
 class MappingForm(forms.Form):

@@ -270,7 +270,3 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area_name or self.area_code} {self.period_label}"
-
-    @property
-    def is_england(self) -> bool:
-        return self.area_code == ENGLAND_CODE

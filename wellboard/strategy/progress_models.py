@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -55,7 +56,7 @@ class ProgressUpdate(models.Model):
     rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
     author_name = models.CharField(max_length=200, blank=True)
     author = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
     evidence_url = LinkField(blank=True)

@@ -61,11 +61,6 @@ def clean_cell(raw: str) -> list[str]:
     return paragraphs
 
 
-def clean_text(raw: str) -> str:
-    """Cell text as one string, paragraphs separated by newlines."""
-    return "\n".join(clean_cell(raw))
-
-
 def _strip_html(text: str) -> str:
     text = _COMMENT.sub("", text)
     text = _BREAK_TAG.sub("\n", text)

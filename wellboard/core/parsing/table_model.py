@@ -30,9 +30,6 @@ class Cell:
         return not self.paragraphs
 
 
-EMPTY = Cell()
-
-
 @dataclass(slots=True)
 class Table:
     """Rows of cells; ``label`` says where the table came from, for warnings."""

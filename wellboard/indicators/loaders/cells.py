@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
@@ -15,6 +16,19 @@ from wellboard.core.csv_cells import CellError, checked_number, number_cell
 from wellboard.indicators.loaders.errors import LoadError
 
 Record = tuple[int, Mapping[str, Any]]
+
+
+def read_csv_source(
+    source: str | os.PathLike[str] | TextIO, required: tuple[str, ...]
+) -> list[Record]:
+    """``read_csv`` of a file named by its path, or of an open text stream (an upload)."""
+    if not isinstance(source, str | os.PathLike):
+        return read_csv(source, required)
+    try:
+        with open(source, encoding="utf-8-sig", newline="") as stream:
+            return read_csv(stream, required)
+    except OSError as exc:
+        raise LoadError(f"cannot read {os.fspath(source)}: {exc.strerror}") from None
 
 
 def read_csv(stream: TextIO, required: tuple[str, ...]) -> list[Record]:

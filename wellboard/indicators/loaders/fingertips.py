@@ -45,14 +45,7 @@ def load_fingertips_csv(
 ) -> LoadResult:
     """Load a Fingertips download; ``area_code`` names the partnership's own area when its
     name (``partnership.area``) does not identify a row of the file."""
-    if isinstance(source, str | os.PathLike):
-        try:
-            with open(source, encoding="utf-8-sig", newline="") as stream:
-                records = cells.read_csv(stream, REQUIRED)
-        except OSError as exc:
-            raise LoadError(f"cannot read {os.fspath(source)}: {exc.strerror}") from None
-    else:
-        records = cells.read_csv(source, REQUIRED)
+    records = cells.read_csv_source(source, REQUIRED)
     return load_fingertips_records(partnership=partnership, records=records, area_code=area_code)
 
 

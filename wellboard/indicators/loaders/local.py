@@ -45,14 +45,7 @@ def load_local_csv(
     method: str | None = None,
     multiplier: float | None = None,
 ) -> LoadResult:
-    if isinstance(source, str | os.PathLike):
-        try:
-            with open(source, encoding="utf-8-sig", newline="") as stream:
-                records = cells.read_csv(stream, REQUIRED)
-        except OSError as exc:
-            raise LoadError(f"cannot read {os.fspath(source)}: {exc.strerror}") from None
-    else:
-        records = cells.read_csv(source, REQUIRED)
+    records = cells.read_csv_source(source, REQUIRED)
     if not records:
         raise LoadError("the file has a header but no rows")
     rows = [_parse(record) for record in records]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -164,9 +165,15 @@ def strategy_settings(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     settings_form = StrategySettingsForm(request.POST or None, instance=strategy, prefix="s")
     weights_form = WeightsForm(request.POST or None, objects=objects, prefix="w")
     if request.method == "POST" and settings_form.is_valid() and weights_form.is_valid():
-        settings_form.save()
-        services.set_weights(weights=weights_form.weights())
-        messages.success(request, "Settings saved.")
-        return redirect(strategy.get_absolute_url())
+        try:
+            # Both or neither: settings saved without their weights would be half an answer.
+            with transaction.atomic():
+                settings_form.save()
+                services.set_weights(weights=weights_form.weights())
+        except ValidationError as error:
+            _add_errors(weights_form, error)
+        else:
+            messages.success(request, "Settings saved.")
+            return redirect(strategy.get_absolute_url())
     context = {"strategy": strategy, "settings_form": settings_form, "weights_form": weights_form}
     return render(request, "strategy/settings.jinja", context)

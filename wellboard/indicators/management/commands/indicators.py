@@ -3,8 +3,10 @@
 Subcommands: ``stats`` (wellboard.core.stats.command, which ``wellboard indicators stats``
 runs without starting Django; here for ``call_command``),
 ``load-fingertips`` (a Fingertips download), ``load-fingertips-api`` (the Fingertips API,
-with the optional fingertips-py client) and ``load-local`` (a board's own CSV). Bad input
-gives a one-line error and exit status 2, and loads leave the database unchanged.
+with the optional fingertips-py client), ``load-local`` (a board's own CSV) and
+``sync-catalogue`` (bring the national catalogue table in step with data/catalogue.csv after
+it changes). Bad input gives a one-line error and exit status 2, and leaves the database
+unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wellboard.core.stats import StatsInputError
 from wellboard.core.stats import command as stats_command
+from wellboard.indicators.catalogue import CATALOGUE_CSV, sync_catalogue
 from wellboard.indicators.loaders import (
     LoadError,
     load_fingertips_api,
@@ -54,12 +57,18 @@ class Command(BaseCommand):
         local.add_argument("--method", choices=["wilson", "byars"], default=None)
         local.add_argument("--multiplier", type=float, default=None)
 
+        sync = commands.add_parser(
+            "sync-catalogue", help="apply data/catalogue.csv (or --file) to the catalogue table"
+        )
+        sync.add_argument("--file", type=Path, default=None, help="a catalogue CSV to apply")
+
     def handle(self, *args: Any, **options: Any) -> None:
         handlers = {
             "stats": self.stats,
             "load-fingertips": self.load_fingertips,
             "load-fingertips-api": self.load_fingertips_api,
             "load-local": self.load_local,
+            "sync-catalogue": self.sync_catalogue,
         }
         try:
             handlers[options["subcommand"]](options)
@@ -98,6 +107,9 @@ class Command(BaseCommand):
             multiplier=options["multiplier"],
         )
         self.stdout.write(result.summary())
+
+    def sync_catalogue(self, options: dict[str, Any]) -> None:
+        self.stdout.write(sync_catalogue(path=options["file"] or CATALOGUE_CSV).summary())
 
 
 class _TextSink:

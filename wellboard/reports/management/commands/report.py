@@ -3,33 +3,20 @@ for scheduled runs. Bad input is one line on stderr and exit status 2."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 
+from wellboard.base.commands import OneLineErrorCommand
 from wellboard.reports.build import FORMATS, get_format, produce
 from wellboard.reports.params import KINDS, ReportError, build_params
 from wellboard.strategy.models import Strategy
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Write a board report (delivery plan, annual or exceptions) to a file."
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        def one_line_error(message: str) -> None:
-            """argparse prints usage and the error; scheduled runs want one line."""
-            if parser.called_from_command_line:
-                sys.stderr.write(f"CommandError: {message}\n")
-                sys.exit(2)
-            raise CommandError(message, returncode=2)
-
-        parser.error = one_line_error  # type: ignore[method-assign]
-        return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}")

@@ -8,13 +8,13 @@ before returning, one line per lead officer. Bad input is one line and exit stat
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
 
+from wellboard.base.commands import OneLineErrorCommand
 from wellboard.partnerships.models import BoardMeeting
 from wellboard.rounds import delivery, services
 from wellboard.rounds.email_models import EmailRequest
@@ -44,20 +44,8 @@ def _day(text: str) -> date:
         ) from None
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Update rounds: run the scheduler pass, or open a meeting's round now."
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-
-        def one_line_error(message: str) -> None:
-            if parser.called_from_command_line:
-                sys.stderr.write(f"CommandError: {message}\n")
-                sys.exit(2)
-            raise CommandError(message, returncode=2)
-
-        parser.error = one_line_error  # type: ignore[method-assign]
-        return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("what", choices=["tick", "open"], help="tick or open")
