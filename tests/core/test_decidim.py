@@ -13,9 +13,11 @@ from hypothesis import strategies as st
 
 from wellboard.core.decidim import (
     DEFAULT_THEME,
+    IMPORT_COLUMNS,
     is_decidim_header,
     looks_like_decidim,
     read_results_csv,
+    write_import_csv,
     write_results_csv,
 )
 from wellboard.core.exchange import validate
@@ -119,12 +121,12 @@ def test_top_level_results_are_priorities_and_children_actions(tmp_path: Path) -
     assert bikes["due_precision"] == "day"
 
 
-def test_a_childless_result_with_progress_keeps_it_as_one_action(tmp_path: Path) -> None:
+def test_a_childless_result_is_a_priority_with_no_actions(tmp_path: Path) -> None:
     priorities = _priorities(read_results_csv(_write(tmp_path, HEADER, ROWS)).plan)
-    (grants,) = priorities[1]["actions"]
+    grants = priorities[1]
     assert grants["title"] == "Warm homes grants"
-    assert grants["percent_complete"] == 40
-    assert grants["updates"][0]["rag"] == "green"
+    assert grants["actions"] == []
+    assert "40% complete" in grants["description"]  # its progress is noted, not lost
     assert priorities[2]["actions"] == []
 
 
@@ -149,12 +151,12 @@ def test_bad_values_are_warned_and_dropped_not_fatal(tmp_path: Path) -> None:
     header = ["id", "parent/id", "title", "end_date", "status", "progress"]
     rows = [
         ["1", "", "Parent", "", "", ""],
-        ["2", "1", "Child", "31/03/2026", "Paused by the council", "140"],
+        ["2", "1", "Child", "31st of March", "Paused by the council", "140"],
         ["3", "99", "Orphan", "", "", ""],
     ]
     result = read_results_csv(_write(tmp_path, header, rows))
     text = " | ".join(result.warnings)
-    assert "31/03/2026" in text
+    assert "31st of March" in text
     assert "'140'" in text
     assert "Paused by the council" in text
     assert "parent 99 is not in the file" in text
@@ -290,3 +292,60 @@ def test_round_trip_property(tmp_path: Path, priorities: list[dict[str, Any]]) -
         for title, actions in _shape(again)
     ]
     assert got == expected
+
+
+# Decidim's import layout ---------------------------------------------------------------------
+
+IMPORT_HEADER = [
+    "result_id", "decidim_category_id", "decidim_scope_id", "parent_id", "external_id",
+    "parent_external_id", "start_date", "end_date", "decidim_accountability_status_id",
+    "progress", "proposal_ids", "title_en", "description_en", "title_ca",
+]  # fmt: skip
+IMPORT_ROWS = [
+    ["1", "4", "", "", "P1", "", "", "", "", "", "", "Active travel", "<p>Walk</p>", "Viatge"],
+    ["2", "", "", "1", "A1", "", "01/04/2025", "30/09/2025", "3", "100", "7;9", "Map routes",
+     "", ""],
+    ["", "", "", "", "A2", "P1", "2025-10-01", "2026-03-31", "", "10", "", "Lend bikes", "", ""],
+    ["", "", "", "", "P2", "", "01/01/2026", "", "2", "40", "", "Warm homes grants", "", ""],
+]  # fmt: skip
+
+
+def test_the_import_layout_is_read_with_parents_by_id_or_external_id(tmp_path: Path) -> None:
+    result = read_results_csv(_write(tmp_path, IMPORT_HEADER, IMPORT_ROWS))
+    validate(result.plan)
+    travel, grants = _priorities(result.plan)
+    assert (travel["title"], travel["description"]) == ("Active travel", "Walk")
+    routes, bikes = travel["actions"]
+    assert (routes["title"], routes["due_start"], routes["due_end"]) == (
+        "Map routes",
+        "2025-04-01",
+        "2025-09-30",
+    )
+    assert routes["percent_complete"] == 100
+    assert (bikes["title"], bikes["due_end"], bikes["percent_complete"]) == (
+        "Lend bikes",
+        "2026-03-31",
+        10,
+    )
+    # A top-level result with no children: a priority with no actions.
+    assert (grants["title"], grants["actions"]) == ("Warm homes grants", [])
+    assert "40% complete" in grants["description"]
+    text = " | ".join(result.warnings)
+    assert "decidim_category_id" in text and "proposal_ids" in text and "status ids" in text
+
+
+def test_the_import_layout_round_trips(tmp_path: Path) -> None:
+    first = read_results_csv(_write(tmp_path, HEADER, ROWS)).plan
+    written = write_import_csv(first)
+    rows = list(csv.DictReader(io.StringIO(written)))
+    assert list(rows[0]) == list(IMPORT_COLUMNS)
+    child = next(r for r in rows if r["title_en"] == "Map safe routes")
+    parent = next(r for r in rows if r["external_id"] == child["parent_external_id"])
+    assert parent["title_en"] == "Active travel to school" and parent["parent_external_id"] == ""
+    path = tmp_path / "import.csv"
+    path.write_text(written, encoding="utf-8")
+    again = read_results_csv(path)
+    assert again.warnings == []
+    assert [(t, [a[:4] for a in actions]) for t, actions in _shape(again.plan)] == [
+        (t, [a[:4] for a in actions]) for t, actions in _shape(first)
+    ]

@@ -273,3 +273,25 @@ def test_decidim_export_command_round_trips(decidim_csv: Path, tmp_path: Path) -
 
     assert shape(second) == shape(first)
     assert shape(first)[0][2][1][-1] == "amber"
+
+
+def test_decidim_import_layout_command_round_trips(decidim_csv: Path, tmp_path: Path) -> None:
+    _partnership()
+    strategy_id = json.loads(_run(str(decidim_csv), "--json"))["strategy_id"]
+    again = tmp_path / "import.csv"
+    call_command(
+        "export_plan", str(strategy_id), "--as", "decidim-import", "-o", str(again),
+        stdout=StringIO(),
+    )  # fmt: skip
+    assert again.read_text(encoding="utf-8").startswith("result_id,")
+    first = json.loads(_run(str(decidim_csv), "--dry-run", "--json"))
+    second = json.loads(_run(str(again), "--dry-run", "--json"))
+
+    def shape(document: dict[str, Any]) -> list[Any]:
+        return [
+            (p["title"], [(a["title"], a["due_end"], a["percent_complete"]) for a in p["actions"]])
+            for t in document["themes"]
+            for p in t["priorities"]
+        ]
+
+    assert shape(second) == shape(first)

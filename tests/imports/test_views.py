@@ -306,3 +306,15 @@ def test_a_table_with_no_recognised_header_offers_its_first_row_for_mapping() ->
         (["TPCT"], "Mar-26"),
         (["TMBC"], "Sept 2026"),
     ]
+
+
+def test_decidim_import_layout_download() -> None:
+    client = _client()
+    strategy = _strategy_for(client)
+    url = reverse("imports:export_decidim", args=[strategy.pk])
+    response = client.get(f"{url}?layout=import")
+    assert response.status_code == 200
+    assert "-import.csv" in response["Content-Disposition"]
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("result_id,decidim_category_id,decidim_scope_id,parent_id")
+    assert len(lines) == 1 + 2 + 3

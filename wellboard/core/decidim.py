@@ -13,8 +13,9 @@ The mapping rule, since Decidim has two levels where a plan has three:
   taxonomy, not plan structure, and are ignored with a warning);
 - a result with a parent is an *action* of its top-level ancestor's priority
   (a deeper result is flattened onto that priority, with a warning);
-- a top-level result with no children but with dates, a status or progress
-  becomes a priority holding one action of the same title, so none of that is lost;
+- a top-level result with no children is a priority with no actions (not both a
+  priority and an action); its dates, status and progress, if any, are noted in the
+  priority's description so that none of them is lost;
 - ``progress`` is the action's ``percent_complete``; the status name becomes the
   ``rag`` of one undated update that carries the progress too;
 - ``start_date``/``end_date`` are ``due_start``/``due_end``, and ``due_text``
@@ -23,6 +24,15 @@ The mapping rule, since Decidim has two levels where a plan has three:
 Export writes the same columns back (priority rows carry the mean progress of
 their actions, as Decidim shows a parent), so an export re-imports to the same
 priorities, actions, dates, statuses and progress.
+
+Decidim's *import* layout (the CSV its accountability component reads: ``result_id,
+decidim_category_id, decidim_scope_id, parent_id, external_id, parent_external_id,
+start_date, end_date, decidim_accountability_status_id, progress, proposal_ids,
+title_<locale>, description_<locale>``) is read too, and written by
+``write_import_csv``: a parent is given by its result id or by its external id, dates are
+``dd/mm/yyyy`` or ISO, and a status is a number that only the council's Decidim can name,
+so it is kept as a note. Export writes each priority's and action's ref as its external
+id, so the file can be imported into Decidim again and again without duplicates.
 """
 
 from __future__ import annotations
@@ -93,6 +103,7 @@ RAG_STATUS = {
 
 _TAG = re.compile(r"<[^<>]*>")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_UK_DAY = re.compile(r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})$")
 
 
 def _key(header: str) -> str:
@@ -109,11 +120,36 @@ def _first_column(headers: Iterable[str], *names: str, prefix: str = "") -> str 
     return None
 
 
+IMPORT_COLUMNS = (
+    "result_id",
+    "decidim_category_id",
+    "decidim_scope_id",
+    "parent_id",
+    "external_id",
+    "parent_external_id",
+    "start_date",
+    "end_date",
+    "decidim_accountability_status_id",
+    "progress",
+    "proposal_ids",
+    "title_en",
+    "description_en",
+)
+
+
+def is_import_layout(headers: Iterable[str]) -> bool:
+    """Decidim's import layout: result or external ids, a parent column, title_<locale>."""
+    keys = [_key(h) for h in headers]
+    has_id = "result_id" in keys or "external_id" in keys
+    has_parent = "parent_id" in keys or "parent_external_id" in keys
+    return has_id and has_parent and any(k.startswith("title_") for k in keys)
+
+
 def is_decidim_header(headers: Iterable[str]) -> bool:
-    """True for a results export: an id, a parent id and a title column."""
+    """True for a results export (id, parent/id, title) or Decidim's import layout."""
     keys = [_key(h) for h in headers]
     title = _first_column(keys, "title", prefix="title/")
-    return "id" in keys and "parent/id" in keys and title is not None
+    return ("id" in keys and "parent/id" in keys and title is not None) or is_import_layout(keys)
 
 
 def looks_like_decidim(path: Path) -> bool:
@@ -198,14 +234,23 @@ class _Reader:
     ) -> dict[str, Any]:
         row = results[rid]
         actions = [self._action(f"1.{number}.{i}", results[k]) for i, k in enumerate(kids, 1)]
+        description = _plain(row.get(self.description_col or "", ""))
         if not actions and self._has_progress(row):
-            actions = [self._action(f"1.{number}.1", row)]
+            description = "\n".join(filter(None, [description, self._progress_note(row)]))
         return {
             "ref": f"1.{number}",
             "title": row[self.title_col].strip(),
-            "description": _plain(row.get(self.description_col or "", "")),
+            "description": description,
             "actions": actions,
         }
+
+    def _progress_note(self, row: dict[str, str]) -> str:
+        """A childless result's dates, status and progress, as a line of its priority."""
+        dates = " to ".join(row[k].strip() for k in ("start_date", "end_date") if row.get(k))
+        status = row.get(self.status_col or "", "").strip()
+        progress = row.get("progress", "").strip()
+        parts = [dates, status, f"{progress.rstrip('%')}% complete" if progress else ""]
+        return "In Decidim: " + ", ".join(p for p in parts if p)
 
     def _has_progress(self, row: dict[str, str]) -> bool:
         keys = ("start_date", "end_date", "progress", self.status_col or "")
@@ -241,12 +286,16 @@ class _Reader:
         text = text.strip()
         if not text:
             return None
-        if _ISO.match(text):
-            try:
+        try:
+            if _ISO.match(text):
                 return date.fromisoformat(text[:10])
-            except ValueError:
-                pass
-        self.warnings.append(f"{where}: date {text!r} is not a YYYY-MM-DD date, ignored")
+            if m := _UK_DAY.match(text):
+                return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            pass
+        self.warnings.append(
+            f"{where}: date {text!r} is not a YYYY-MM-DD or dd/mm/yyyy date, ignored"
+        )
         return None
 
     def _percent(self, text: str, where: str) -> int | None:
@@ -291,7 +340,11 @@ def read_results_csv(
         ]
     except csv.Error as exc:
         raise PlanImportError(shown, f"the CSV file is damaged ({exc})") from exc
+    notes: list[str] = []
+    if is_import_layout(headers) and not ("id" in headers and "parent/id" in headers):
+        headers, rows, notes = from_import_layout(headers, rows)
     builder = _Reader(shown, headers)
+    builder.warnings.extend(notes)
     priorities = builder.read(rows)
     if not priorities:
         raise PlanImportError(shown, "the Decidim export holds no results")
@@ -302,6 +355,91 @@ def read_results_csv(
         "themes": [{"ref": "1", "title": DEFAULT_THEME, "priorities": priorities}],
     }
     return ParseResult(plan, builder.warnings, [])
+
+
+def _locale_column(headers: list[str], stem: str) -> str | None:
+    return next((h for h in (f"{stem}_en", *headers) if h in headers and h.startswith(stem)), None)
+
+
+def from_import_layout(
+    headers: list[str], rows: list[dict[str, str]]
+) -> tuple[list[str], list[dict[str, str]], list[str]]:
+    """Decidim's import layout as the export layout's columns, with what was left out.
+
+    Rows are keyed by result id, or by external id when a row has none; a parent is
+    looked up by its result id, else by its external id.
+    """
+    title = _locale_column(headers, "title_") or "title_en"
+    description = _locale_column(headers, "description_")
+    by_external = {
+        row.get("external_id", "").strip(): _row_id(row) for row in rows if row.get("external_id")
+    }
+    converted = []
+    for row in rows:
+        parent = row.get("parent_id", "").strip()
+        external_parent = row.get("parent_external_id", "").strip()
+        if not parent and external_parent:
+            parent = by_external.get(external_parent, f"external {external_parent}")
+        converted.append(
+            {
+                "id": _row_id(row),
+                "parent/id": parent,
+                "title": row.get(title, ""),
+                "description": row.get(description or "", ""),
+                "start_date": row.get("start_date", ""),
+                "end_date": row.get("end_date", ""),
+                "progress": row.get("progress", ""),
+            }
+        )
+    notes = []
+    left_out = [
+        h
+        for h in ("decidim_category_id", "decidim_scope_id", "proposal_ids")
+        if any(r.get(h, "").strip() for r in rows)
+    ]
+    if left_out:
+        notes.append(f"Decidim columns ignored (not plan structure): {', '.join(left_out)}")
+    if any(r.get("decidim_accountability_status_id", "").strip() for r in rows):
+        notes.append(
+            "Decidim status ids are numbers only your Decidim can name: statuses not imported"
+        )
+    columns = ["id", "parent/id", "title", "description", "start_date", "end_date", "progress"]
+    return columns, converted, notes
+
+
+def _row_id(row: dict[str, str]) -> str:
+    rid = row.get("result_id", "").strip()
+    external = row.get("external_id", "").strip()
+    return rid or (f"external {external}" if external else "")
+
+
+def import_rows(document: dict[str, Any]) -> list[dict[str, str]]:
+    """The main plan in Decidim's import layout: refs as external ids, ISO dates."""
+    rows: list[dict[str, str]] = []
+    for export in result_rows(document):
+        ref = export.get("ref", "")
+        rows.append(
+            {
+                **dict.fromkeys(IMPORT_COLUMNS, ""),
+                "external_id": ref,
+                "parent_external_id": export.get("parent_ref", ""),
+                "start_date": export["start_date"],
+                "end_date": export["end_date"],
+                "progress": export["progress"],
+                "title_en": export["title/en"],
+                "description_en": export["description/en"],
+            }
+        )
+    return rows
+
+
+def write_import_csv(document: dict[str, Any]) -> str:
+    """The document in the layout Decidim's accountability import reads."""
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=IMPORT_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in import_rows(document))
+    return out.getvalue()
 
 
 def _latest_rag(action: dict[str, Any]) -> str | None:
@@ -330,7 +468,8 @@ def result_rows(document: dict[str, Any]) -> list[dict[str, str]]:
         for priority in theme.get("priorities", []):
             parent_id = str(len(rows) + 1)
             parent = dict.fromkeys(EXPORT_COLUMNS, "")
-            parent.update({"id": parent_id, "title/en": priority["title"]})
+            parent_ref = priority.get("ref") or f"P{parent_id}"
+            parent.update({"id": parent_id, "title/en": priority["title"], "ref": parent_ref})
             parent["description/en"] = priority.get("description", "")
             rows.append(parent)
             percents: list[int] = []
@@ -349,6 +488,8 @@ def result_rows(document: dict[str, Any]) -> list[dict[str, str]]:
                         "end_date": action.get("due_end") or "",
                         "status/name/en": RAG_STATUS[rag] if rag else "",
                         "progress": "" if percent is None else str(percent),
+                        "ref": action.get("ref") or f"A{len(rows) + 1}",
+                        "parent_ref": parent_ref,
                     }
                 )
             if percents:
@@ -361,5 +502,8 @@ def write_results_csv(document: dict[str, Any]) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in result_rows(document))
+    writer.writerows(
+        {k: csv_cell(v) for k, v in row.items() if k in EXPORT_COLUMNS}
+        for row in result_rows(document)
+    )
     return out.getvalue()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wellboard.core.decidim import write_results_csv
+from wellboard.core.decidim import write_import_csv, write_results_csv
 from wellboard.core.spreadsheet_roundtrip import ChangeSet, write_workbook
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.references import References
@@ -38,8 +38,10 @@ def export_workbook(strategy: Strategy) -> bytes:
     return write_workbook(export_strategy(strategy))
 
 
-def export_results_csv(strategy: Strategy) -> str:
-    return write_results_csv(export_strategy(strategy))
+def export_results_csv(strategy: Strategy, layout: str = "export") -> str:
+    """The main plan as Decidim results: its export layout, or ("import") its import layout."""
+    document = export_strategy(strategy)
+    return write_import_csv(document) if layout == "import" else write_results_csv(document)
 
 
 class _Places:

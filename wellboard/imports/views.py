@@ -203,5 +203,8 @@ def export_sheet(request: HttpRequest, strategy: Strategy) -> HttpResponse:
 
 @guard("strategy.view", Strategy)
 def export_decidim(request: HttpRequest, strategy: Strategy) -> HttpResponse:
-    csv_text = export_results_csv(strategy)
-    return _download(csv_text, f"results-{strategy.pk}.csv", "text/csv; charset=utf-8")
+    """Decidim's export layout, or with ?layout=import the file its accountability import reads."""
+    layout = "import" if request.GET.get("layout") == "import" else "export"
+    csv_text = export_results_csv(strategy, layout)
+    name = f"results-{strategy.pk}{'-import' if layout == 'import' else ''}.csv"
+    return _download(csv_text, name, "text/csv; charset=utf-8")

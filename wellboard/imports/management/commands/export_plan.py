@@ -1,4 +1,5 @@
-"""`wellboard export_plan ID --as xlsx|decidim -o FILE`: a plan sheet or Decidim results CSV."""
+"""`wellboard export_plan ID --as xlsx|decidim|decidim-import -o FILE`: a plan sheet or Decidim
+results CSV (its export layout, or the layout its accountability import reads)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("strategy", type=int)
-        parser.add_argument("--as", dest="shape", choices=["xlsx", "decidim"], default="xlsx")
+        parser.add_argument(
+            "--as", dest="shape", choices=["xlsx", "decidim", "decidim-import"], default="xlsx"
+        )
         parser.add_argument("-o", "--output", type=Path, required=True)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -28,7 +31,9 @@ class Command(BaseCommand):
             if options["shape"] == "xlsx":
                 output.write_bytes(export_workbook(strategy))
             else:
-                output.write_text(export_results_csv(strategy), encoding="utf-8", newline="")
+                layout = "import" if options["shape"] == "decidim-import" else "export"
+                csv_text = export_results_csv(strategy, layout)
+                output.write_text(csv_text, encoding="utf-8", newline="")
         except OSError as exc:
             raise CommandError(f"{output}: {exc.strerror or exc}", returncode=2) from None
         self.stdout.write(f"Wrote {output}")
