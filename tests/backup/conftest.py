@@ -29,6 +29,7 @@ from wellboard.strategy.models import (
     Strategy,
     UpdateReview,
 )
+from wellboard.strategy.workflow_models import ProposalDecision
 
 
 def _delivery(strategy: Strategy, user: User) -> list[Action]:
@@ -54,7 +55,12 @@ def _delivery(strategy: Strategy, user: User) -> list[Action]:
         author=user,
     )
     ActionComment.objects.create(action=actions[1], author=user, text="Can we add schools?")
-    ActionComment.objects.create(action=actions[2], author=user, text="Due in Q3", kind="proposal")
+    proposal = ActionComment.objects.create(
+        action=actions[2], author=user, text="Due in Q3", kind="proposal"
+    )
+    ProposalDecision.objects.create(
+        proposal=proposal, decision="rejected", reason="Q2 is agreed.", decided_by=user
+    )
     Action.objects.filter(pk=actions[2].pk).update(weight=3)
     return actions
 
