@@ -148,3 +148,17 @@ def test_only_administrators_see_the_upload_link(
     login(client, indicator.partnership, role)
     html = client.get(f"/indicators/{indicator.pk}/").content.decode()
     assert (f"/indicators/{indicator.pk}/upload/" in html) == (role == ADMIN)
+
+
+def test_an_area_name_longer_than_the_field_is_a_form_error(
+    client: Client, indicator: Indicator
+) -> None:
+    """Once a 500 (the database refused the value); now the row is named (issue #12.10)."""
+    login(client, indicator.partnership, ADMIN)
+    long_name = "Elmbridge Vale " + "North " * 40
+    bad = BREASTFEEDING + f"EV-L,{long_name},2023/24,40,100\n".encode()
+    response = post(client, indicator, bad)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "row 6: area_name is longer than 200 characters" in html
+    assert not IndicatorValue.objects.filter(indicator=indicator).exists()

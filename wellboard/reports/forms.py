@@ -12,6 +12,7 @@ from django import forms
 
 from wellboard.partnerships.models import GovernanceBoard, Organisation
 from wellboard.reports.build import FORMATS
+from wellboard.reports.params import DATE_RANGE_MESSAGE, FIRST_DATE, LAST_DATE
 from wellboard.strategy.models import Strategy, Theme
 
 
@@ -69,6 +70,18 @@ class ReportFilterForm(forms.Form):
                 del self.fields[name]
 
     extra: tuple[str, ...] = ()
+
+    def _in_range(self, name: str) -> Any:
+        value = self.cleaned_data.get(name)
+        if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+            raise forms.ValidationError(DATE_RANGE_MESSAGE + ".")
+        return value
+
+    def clean_as_of(self) -> Any:
+        return self._in_range("as_of")
+
+    def clean_since(self) -> Any:
+        return self._in_range("since")
 
     def report_values(self) -> dict[str, Any]:
         """Cleaned values in the shape `build_params` takes."""

@@ -74,6 +74,19 @@ class ReportParams:
         return [(label, value) for label, value in filters if value]
 
 
+# Reports work out financial years and quarters around a date; far outside the years a
+# plan can cover that arithmetic overflows (9999-12-31) or means nothing (0001-01-01).
+FIRST_DATE = date(1990, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+DATE_RANGE_MESSAGE = "Enter a date between 1990 and 2100"
+
+
+def check_date(value: date | None, label: str) -> date | None:
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        raise ReportError(f"{label} {value.isoformat()}: {DATE_RANGE_MESSAGE.lower()}")
+    return value
+
+
 def parse_date(text: str | None, label: str) -> date | None:
     if not text:
         return None
@@ -165,6 +178,8 @@ def build_params(
     """Resolve raw values (strings from a form, the CLI or JSON) into parameters."""
     as_of_date = as_of if isinstance(as_of, date) else parse_date(as_of, "as-of date")
     since_date = since if isinstance(since, date) else parse_date(since, "previous meeting")
+    check_date(as_of_date, "as-of date")
+    check_date(since_date, "previous meeting")
     return ReportParams(
         kind=kind,
         strategy=strategy,

@@ -102,3 +102,14 @@ def check_limits(record: Record, lower: float | None, upper: float | None, label
         raise LoadError(
             f"row {record[0]}: the lower {label} limit {lower:g} is above the upper {upper:g}"
         )
+
+
+def check_lengths(record: Record, row: Mapping[str, Any], model: Any) -> None:
+    """Refuse, naming the row, a text longer than its column (PostgreSQL would fail the
+    whole load with a server error; SQLite would keep it whole)."""
+    for name, value in row.items():
+        if not isinstance(value, str) or name.startswith("_"):
+            continue
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if limit is not None and len(value) > limit:
+            raise LoadError(f"row {record[0]}: {name} is longer than {limit} characters")

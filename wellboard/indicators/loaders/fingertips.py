@@ -119,6 +119,7 @@ def _parse(record: Record) -> dict[str, Any]:
         "period_sort": _sortable(record),
         "source": IndicatorValue.Source.FINGERTIPS,
     }
+    cells.check_lengths(record, row, IndicatorValue)
     return row
 
 

@@ -73,7 +73,7 @@ def _parse(record: Record) -> dict[str, Any]:
     upper = cells.number(record, "upper", negative=True)
     cells.check_limits(record, lower, upper, "95%")
     area = cells.required_text(record, "area")
-    return {
+    row = {
         "area_code": area[:20],
         "area_name": cells.text(record, "area_name") or area,
         "area_type": "Local",
@@ -89,6 +89,8 @@ def _parse(record: Record) -> dict[str, Any]:
         "upper_ci95": upper,
         "source": IndicatorValue.Source.LOCAL,
     }
+    cells.check_lengths(record, row, IndicatorValue)
+    return row
 
 
 def _method(
