@@ -11,6 +11,7 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup, escape
 
+from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED, status_words
 from wellboard.core.links import is_safe_link
 from wellboard.web.form_params import error_list, field_params
 
@@ -49,6 +50,10 @@ def environment(**options: Any) -> Environment:
     )
     # Used by web/forms.jinja, the one module that draws forms, error summaries and tables.
     env.globals.update({"field_params": field_params, "error_list": error_list})
+    # The one set of status words (wellboard.core.delivery), for every page.
+    env.globals.update(
+        {"status_words": status_words, "suggested_status_explained": SUGGESTED_STATUS_EXPLAINED}
+    )
     from wellboard.partnerships.glossary import markup as glossary
     from wellboard.web.navigation import navigation
 

@@ -27,7 +27,7 @@ def test_csv_has_one_row_per_visible_action_with_its_status(client: Client, worl
     found = rows(client, "")
     assert [r["id"] for r in found] == [str(world.own_action.pk), str(world.other_action.pk)]
     assert list(found[0]) == CSV_COLUMNS
-    assert found[0]["status"] == "green"
+    assert found[0]["status"] == "On track (green)"  # the one vocabulary, in exports too
     assert found[0]["latest update"] == "Progress as planned."
     assert found[0]["url"].endswith(f"/actions/{world.own_action.pk}/")
 

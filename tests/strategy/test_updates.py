@@ -1,4 +1,5 @@
-"""The add-update form: suggested RAG and overrides, copy-forward, approval, locks."""
+"""The add-update form: the suggested status and overrides, reasons for off track (red),
+copy-forward, approval, locks."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
 from tests.delivery_world import World
+from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED
+from wellboard.strategy import services
 from wellboard.strategy.delivery import plan_delivery
-from wellboard.strategy.models import ProgressUpdate, UpdateReview
+from wellboard.strategy.models import Action, ProgressUpdate, UpdateReview
 
 pytestmark = pytest.mark.django_db
 
@@ -42,13 +46,76 @@ def test_lead_adds_an_update_and_the_roll_up_changes(client: Client, world: Worl
     assert counts(world)["complete"] == 1
 
 
+def test_off_track_needs_a_reason_even_when_it_is_the_suggested_status(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.lead)
+    before = ProgressUpdate.objects.count()
+    # 10% done with 90% of the time gone: the calendar suggests red, and the lead agrees.
+    response = post_update(client, world, rag="red", percent_complete="10")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "Say why the action is off track (red)." in html
+    assert 'href="#id_override_reason"' in html
+    assert ProgressUpdate.objects.count() == before
+    ok = post_update(
+        client, world, rag="red", percent_complete="10", override_reason="Venue fell through"
+    )
+    assert ok.status_code == 302
+    saved = ProgressUpdate.objects.order_by("-id").first()
+    assert saved is not None and saved.rag == "red" and saved.suggested_rag == "red"
+    assert saved.override_reason == "Venue fell through"
+    page = client.get(world.own_action.get_absolute_url()).content.decode()
+    assert "Why off track (red): Venue fell through" in page
+
+
+def test_off_track_without_a_due_date_still_needs_a_reason(world: World) -> None:
+    Action.objects.filter(pk=world.own_action.pk).update(due_end=None, due_start=None)
+    action = Action.objects.get(pk=world.own_action.pk)
+    with pytest.raises(ValidationError) as caught:
+        services.add_update(
+            action=action,
+            author=world.lead,
+            date=timezone.localdate(),
+            rag="red",
+            text="Stalled",
+            percent_complete=None,
+            suggested_rag="",
+        )
+    assert caught.value.message_dict == {
+        "override_reason": ["Say why the action is off track (red)."]
+    }
+    assert not ProgressUpdate.objects.filter(text="Stalled").exists()
+
+
+def test_a_reason_is_kept_only_where_it_is_needed(client: Client, world: World) -> None:
+    client.force_login(world.lead)
+    post_update(client, world, rag="green", override_reason="Nothing to explain")
+    saved = ProgressUpdate.objects.order_by("-id").first()
+    assert saved is not None and saved.override_reason == ""
+
+
+def test_the_form_explains_the_suggested_status_in_words(client: Client, world: World) -> None:
+    client.force_login(world.lead)
+    html = client.get(f"/actions/{world.own_action.pk}/update/").content.decode()
+    assert "Suggested status: <strong>" in html
+    assert SUGGESTED_STATUS_EXPLAINED in html
+    for words in ("On track (green)", "At risk (amber)", "Off track (red)", "Complete"):
+        assert words in html
+    assert "RAG" not in html.split("<main", 1)[1]
+
+
 def test_override_of_the_suggested_rag_needs_a_reason(client: Client, world: World) -> None:
     client.force_login(world.lead)
     before = ProgressUpdate.objects.count()
     # 10% done with 90% of the time gone: the calendar says red, the lead says green.
     response = post_update(client, world, rag="green", percent_complete="10")
     assert response.status_code == 200
-    assert "Say why the RAG differs" in response.content.decode()
+    assert (
+        "Say why the status is on track (green) when off track (red) is suggested."
+        in response.content.decode()
+    )
     assert ProgressUpdate.objects.count() == before
     ok = post_update(
         client, world, rag="green", percent_complete="10", override_reason="Back-loaded plan"
@@ -62,7 +129,7 @@ def test_override_of_the_suggested_rag_needs_a_reason(client: Client, world: Wor
 def test_form_shows_the_suggestion_and_copies_the_narrative(client: Client, world: World) -> None:
     client.force_login(world.lead)
     html = client.get(f"/actions/{world.own_action.pk}/update/?copy=1").content.decode()
-    assert "Suggested RAG" in html
+    assert "Suggested status" in html
     assert "Progress as planned." in html  # the previous update's text, ready to edit
 
 

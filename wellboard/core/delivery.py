@@ -29,6 +29,27 @@ DEFAULT_SPAN = timedelta(days=365)
 
 ROLL_UP_ORDER = ("complete", "green", "amber", "red", "not_started", "overdue")
 
+# The one set of status words, on every page, report and export: what a RAG colour means,
+# with the colour beside it so a board used to RAG ratings reads both.
+STATUS_WORDS = {
+    "complete": "Complete",
+    "green": "On track (green)",
+    "amber": "At risk (amber)",
+    "red": "Off track (red)",
+    "not_started": "Not started",
+    "overdue": "Overdue",
+}
+SUGGESTED_STATUS_EXPLAINED = (
+    "The suggested status compares how much of the action is done with how much of its time "
+    f"has gone: within {GREEN_WITHIN} points is on track, within {AMBER_WITHIN} at risk, "
+    "further behind or past the due date off track."
+)
+
+
+def status_words(status: str) -> str:
+    """The words for a status key ("green" -> "On track (green)"); "" for none."""
+    return STATUS_WORDS.get(status, status.replace("_", " ").capitalize())
+
 
 def action_percent(percent_complete: int | None, rag: str) -> int:
     """The lead's own percentage when given, else the percentage the status stands for."""

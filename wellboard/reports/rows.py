@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
+from wellboard.core.delivery import STATUS_WORDS
 from wellboard.reports.document import Cell
 from wellboard.strategy.delivery import ActionState
 from wellboard.strategy.models import Action, ProgressUpdate
 
-STATUS_SHORT = {
-    "complete": "Complete",
-    "green": "Green",
-    "amber": "Amber",
-    "red": "Red",
-    "not_started": "Not started",
-    "overdue": "Overdue",
-}
-_MEANING = {"green": "on track", "amber": "at risk", "red": "off track"}
-STATUS_TEXT = {
-    key: f"{label} \N{EN DASH} {_MEANING[key]}" if key in _MEANING else label
-    for key, label in STATUS_SHORT.items()
-}
+# One vocabulary on pages, reports and exports (wellboard.core.delivery.STATUS_WORDS).
+STATUS_SHORT = STATUS_TEXT = STATUS_WORDS
 UPDATES_SHOWN = 3  # the latest few updates tell the story; older ones are in the history
 
 

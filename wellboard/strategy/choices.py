@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from wellboard.core.delivery import STATUS_WORDS
+
 
 class RoleType(models.TextChoices):
     """The partnership's role in an action, each with the colour boards use for it."""
@@ -26,19 +28,21 @@ ROLE_TYPE_COLOURS = {
 
 
 class Rag(models.TextChoices):
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
-    COMPLETE = "complete", "Complete"
-    NOT_STARTED = "not_started", "Not started"
+    """The status a lead officer gives an action, in the words of core.delivery.STATUS_WORDS."""
+
+    GREEN = "green", STATUS_WORDS["green"]
+    AMBER = "amber", STATUS_WORDS["amber"]
+    RED = "red", STATUS_WORDS["red"]
+    COMPLETE = "complete", STATUS_WORDS["complete"]
+    NOT_STARTED = "not_started", STATUS_WORDS["not_started"]
 
 
 class DeliveryStatus(models.TextChoices):
     """An action's current status: its latest RAG, unless it is past due and not complete."""
 
-    COMPLETE = "complete", "Complete"
-    GREEN = "green", "On track"
-    AMBER = "amber", "At risk"
-    RED = "red", "Off track"
-    NOT_STARTED = "not_started", "Not started"
-    OVERDUE = "overdue", "Overdue"
+    COMPLETE = "complete", STATUS_WORDS["complete"]
+    GREEN = "green", STATUS_WORDS["green"]
+    AMBER = "amber", STATUS_WORDS["amber"]
+    RED = "red", STATUS_WORDS["red"]
+    NOT_STARTED = "not_started", STATUS_WORDS["not_started"]
+    OVERDUE = "overdue", STATUS_WORDS["overdue"]

@@ -14,14 +14,15 @@ from wellboard.strategy.services import EDITABLE_ACTION_FIELDS
 
 class UpdateForm(forms.Form):
     date = forms.DateField(label="Date of this update", help_text="For example, 2026-11-23")
-    rag = forms.ChoiceField(label="RAG status", choices=Rag.choices, widget=forms.RadioSelect)
+    rag = forms.ChoiceField(label="Status", choices=Rag.choices, widget=forms.RadioSelect)
     text = forms.CharField(label="Progress since the last update", widget=forms.Textarea)
     percent_complete = forms.IntegerField(
         label="Percent complete", min_value=0, max_value=100, required=False
     )
     evidence_url = LinkFormField(label="Link to evidence", required=False)
     override_reason = forms.CharField(
-        label="Why does the RAG differ from the suggested one?",
+        label="Why this status?",
+        help_text="Needed when the status is off track (red) or differs from the suggested one.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -11,13 +11,14 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpResponse, QueryDict
 
 from wellboard.accounts.permissions import scoped
+from wellboard.core.delivery import status_words
 from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.delivery import ActionState, action_queryset, action_state
 from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType
 
 CSV_COLUMNS = [
     "id", "ref", "title", "theme", "priority", "lead organisations", "lead officer",
-    "due", "due end", "role", "status", "percent", "suggested RAG", "latest update date",
+    "due", "due end", "role", "status", "percent", "suggested status", "latest update date",
     "latest update", "no update for 90 days", "url",
 ]  # fmt: skip
 
@@ -123,9 +124,9 @@ def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
                     a.due_text,
                     a.due_end.isoformat() if a.due_end else "",
                     a.role_type,
-                    s.status,
+                    status_words(s.status),
                     s.percent,
-                    s.suggested,
+                    status_words(s.suggested) if s.suggested else "",
                     latest.date.isoformat() if latest and latest.date else "",
                     latest.text if latest else "",
                     "yes" if s.stale else "no",

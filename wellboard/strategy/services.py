@@ -15,12 +15,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from wellboard.core.delivery import status_words
 from wellboard.strategy.models import (
     Action,
     ActionComment,
     Milestone,
     ProgressUpdate,
     ProposalDecision,
+    Rag,
     Strategy,
     UpdateReview,
 )
@@ -38,6 +40,24 @@ def check_not_locked(strategy: Strategy, on: dt.date | None) -> None:
         raise ValidationError(
             {"date": f"Reporting is locked up to {locked}: the board paper is out."}
         )
+
+
+def needs_reason(rag: str, suggested: str) -> bool:
+    """Off track (red), or a status other than the calendar's suggestion, is explained."""
+    return rag == Rag.RED or bool(suggested and rag != suggested)
+
+
+def check_status_reason(rag: str, suggested: str, reason: str) -> None:
+    if not needs_reason(rag, suggested) or reason.strip():
+        return
+    if rag == Rag.RED:
+        message = f"Say why the action is {status_words(rag).lower()}."
+    else:
+        message = (
+            f"Say why the status is {status_words(rag).lower()} when "
+            f"{status_words(suggested).lower()} is suggested."
+        )
+    raise ValidationError({"override_reason": message})
 
 
 @dataclass(frozen=True)
@@ -68,10 +88,7 @@ def add_update(
     """
     strategy = strategy_of(action)
     check_not_locked(strategy, date)
-    if suggested_rag and rag != suggested_rag and not override_reason.strip():
-        raise ValidationError(
-            {"override_reason": "Say why the RAG differs from the suggested one."}
-        )
+    check_status_reason(rag, suggested_rag, override_reason)
     update = ProgressUpdate(
         action=action,
         date=date,
@@ -80,7 +97,7 @@ def add_update(
         percent_complete=percent_complete,
         evidence_url=evidence_url,
         suggested_rag=suggested_rag,
-        override_reason=override_reason.strip() if rag != suggested_rag else "",
+        override_reason=override_reason.strip() if needs_reason(rag, suggested_rag) else "",
         author=author,
         author_name=(author.get_full_name() or author.get_username()) if author else author_name,
     )
