@@ -16,7 +16,8 @@ class RespondForm(forms.Form):
         label="Percent complete", min_value=0, max_value=100, required=False
     )
     override_reason = forms.CharField(
-        label="Why this status? Needed for off track (red) or a status other than the suggested one",
+        label="Why this status?",
+        help_text="Needed for off track (red), or a status other than the suggested one.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
