@@ -24,8 +24,10 @@ from tests.smtp import SmtpServer
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.models import Round
 from wellboard.rounds.schedule import LONDON
-from wellboard.rounds.services import revoke
+from wellboard.rounds.services import change_timing, revoke
 from wellboard.strategy.models import ProgressUpdate
+from wellboard.tasks.models import BackgroundTask
+from wellboard.tasks.worker import run_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -127,18 +129,32 @@ def test_a_whole_round(world: RoundWorld, mailbox: SmtpServer) -> None:
 
     out = tick(AFTER_CLOSE)
     assert "Closed the round" in out
+    closed = [
+        m for m in mailbox.deliveries if m.message["Subject"].startswith("Update round closed")
+    ]
+    assert to(closed) == ["officer@example.org"]
+    assert "1 of 4 lead officers answered" in text_of(closed[0])
+    assert world.bo_action.title in text_of(closed[0])
+    tick(AFTER_CLOSE + dt.timedelta(hours=1))
+    subjects = [m.message["Subject"] for m in mailbox.deliveries]
+    assert subjects.count(closed[0].message["Subject"]) == 1
     with time_machine.travel(AFTER_CLOSE, tick=False):
         expired = client.get(path(ada_link))
     assert expired.status_code == 410 and b"has closed" in expired.content
     world.round.refresh_from_db()
     assert world.round.state == Round.State.CLOSED
     assert world.round.report_task is not None  # the board's delivery report is queued
+    assert run_pending() == 1
+    report = BackgroundTask.objects.get(pk=world.round.report_task.pk)
+    assert report.has_file and report.file_name.endswith(".docx")
+    assert report.created_by == world.officer
 
     officer = Client()
     officer.force_login(world.officer)
     page = officer.get(world.round.get_absolute_url()).content.decode()
     assert "Cy Lead: No email address" in page
     assert "Di Lead: Email address refused" in page
+    assert f'href="/tasks/{report.pk}/"' in page
     without_update = page.split('id="without-update"')[1].split("</ul>")[0]
     assert world.bo_action.title in without_update
     assert world.ada_actions[0].title not in without_update
@@ -185,3 +201,13 @@ def test_the_officers_nudge_sends_one_email_per_click(
     nudges = [m for m in mailbox.deliveries if m.message["Subject"].startswith("Reminder")]
     assert to(nudges) == ["bo@example.org"]
     assert world.bo_action.title in text_of(nudges[0])
+
+
+def test_the_officers_reminder_days_are_used(world: RoundWorld, mailbox: SmtpServer) -> None:
+    change_timing(world.round, open_days=21, reminder_days=[3])
+    tick(OPENS)
+    tick(FIRST_REMINDER)  # 7 days before the deadline: no longer a reminder day
+    assert len(mailbox.deliveries) == 2
+    tick(dt.datetime(2026, 11, 30, 9, 5, tzinfo=LONDON))  # 3 days before
+    reminded = ["ada@example.org", "bo@example.org", "officer@example.org"]
+    assert to(mailbox.deliveries[2:]) == reminded

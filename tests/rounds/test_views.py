@@ -79,3 +79,16 @@ def test_the_board_pages_link_the_meeting_to_its_round(world: RoundWorld) -> Non
     member: Any = UserFactory()
     MembershipFactory(user=member, partnership=world.partnership, role=Membership.Role.BOARD_MEMBER)
     assert link not in signed_in(member).get(f"/boards/{world.board.pk}/").content.decode()
+
+
+def test_the_officer_changes_the_reminder_days(world: RoundWorld) -> None:
+    officer = signed_in(world.officer)
+    url = f"/rounds/{world.round.pk}/settings/"
+    page = officer.get(url).content.decode()
+    assert 'value="7, 2"' in page
+    refused = officer.post(url, {"reminder_days": "a week"})
+    assert refused.status_code == 400 and "whole numbers" in refused.content.decode()
+    assert officer.post(url, {"reminder_days": "5, 1"}).status_code == 302
+    world.round.refresh_from_db()
+    assert world.round.reminder_days == [5, 1]
+    assert [r.days_before for r in world.round.times.reminders] == [5, 1]

@@ -42,7 +42,7 @@ from wellboard.partnerships.forms import GlossaryTermForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
-from wellboard.rounds.forms import RespondForm
+from wellboard.rounds.forms import RespondForm, RoundSettingsForm
 from wellboard.strategy.duplicate_forms import PairForm, ThresholdForm
 from wellboard.strategy.forms import (
     ActionEditForm,
@@ -154,6 +154,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
     ),
     CommentForm: lambda w: (CommentForm(data={"text": "x" * 4001}), {}),
     RespondForm: lambda w: (RespondForm(data={"rag": "purple", "percent_complete": "101"}), {}),
+    RoundSettingsForm: lambda w: (
+        RoundSettingsForm(data={"open_days": "0", "reminder_days": "a week"}),
+        {},
+    ),
     StrategySettingsForm: lambda w: (
         StrategySettingsForm(data={"s-locked_through": "soon"}, instance=w.strategy, prefix="s"),
         {},

@@ -106,3 +106,19 @@ def digest_letter(
     sections += [f"The round page:\n{link}", SIGN_OFF.format(partnership=facts.partnership)]
     subject = f"Update round: {len(answered)} of {len(answered) + len(waiting)} answered"
     return Letter(subject, "\n\n".join(sections))
+
+
+def closed_letter(
+    facts: RoundFacts, *, answered: int, asked: int, without_update: Sequence[str], link: str
+) -> Letter:
+    """The officer's note at the papers deadline: who answered, what got no update."""
+    sections = [
+        f"The update round for the {facts.board} meeting on {facts.meeting_day} has closed: "
+        f"{answered} of {asked} lead officers answered.",
+        f"Actions with no update ({len(without_update)}):\n"
+        + (_action_lines(without_update) or "- none: every action was updated"),
+        f"The delivery report for the meeting is being prepared; it will be on the round page:"
+        f"\n{link}",
+        SIGN_OFF.format(partnership=facts.partnership),
+    ]
+    return Letter(f"Update round closed: {answered} of {asked} answered", "\n\n".join(sections))

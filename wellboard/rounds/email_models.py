@@ -23,6 +23,7 @@ class EmailRequest(TimestampedModel):
         REMINDER = "reminder", "Reminder"
         NUDGE = "nudge", "Nudge"
         DIGEST = "digest", "Digest for the officer"
+        CLOSED = "closed", "Round closed, for the officer"
 
     class State(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from wellboard.base.models import TimestampedModel
 from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Partnership, Person
-from wellboard.rounds.schedule import REMINDER_DAYS, RoundTimes, round_times
+from wellboard.rounds.schedule import RoundTimes, round_times
 from wellboard.strategy.models import Action
 
 
@@ -104,7 +104,7 @@ class Round(TimestampedModel):
         planned = round_times(
             self.meeting_date,
             self.papers_deadline,
-            reminder_days=self.reminder_days or REMINDER_DAYS,
+            reminder_days=self.reminder_days,
         )
         kept = tuple(r for r in planned.reminders if self.opens_at < r.at < self.closes_at)
         return RoundTimes(self.opens_at, self.closes_at, kept)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from wellboard.accounts.permissions import can
 from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Partnership
@@ -77,7 +78,7 @@ def plan_round(
     board_meeting: BoardMeeting | None = None,
 ) -> Round:
     """The round for a meeting, created once; a round not yet open follows moved dates."""
-    days = list(reminder_days or REMINDER_DAYS)
+    days = list(REMINDER_DAYS if reminder_days is None else reminder_days)
     times = round_times(meeting, papers_deadline, reminder_days=days)
     deadline = papers_deadline or default_deadline(meeting)
     if board_meeting is not None:
@@ -246,6 +247,23 @@ def nudge(lead: RoundLead, now: datetime) -> EmailRequest | None:
     return _request(lead, key, Kind.NUDGE, letter)
 
 
+def change_timing(round: Round, *, open_days: int, reminder_days: list[int]) -> None:
+    """The officer's settings: reminders at any time, the opening day only before it."""
+    times = round_times(
+        round.meeting_date, round.papers_deadline, open_days=open_days, reminder_days=[]
+    )
+    round.reminder_days = reminder_days
+    fields = ["reminder_days", "updated_at"]
+    if round.state == Round.State.SCHEDULED:
+        round.opens_at = times.opens_at
+        fields.append("opens_at")
+    round.save(update_fields=fields)
+
+
+def open_days_of(round: Round) -> int:
+    return (round.meeting_date - timezone.localdate(round.opens_at)).days
+
+
 def revoke(lead: RoundLead, now: datetime) -> None:
     """Make the lead's link stop working at once (a new nonce: old links never revive)."""
     RoundLead.objects.filter(pk=lead.pk).update(
@@ -265,4 +283,32 @@ def close_round(round: Round, now: datetime) -> bool:
         result = handler(round)
         if result is not None and getattr(result, "_meta", None) is not None:
             Round.objects.filter(pk=round.pk).update(report_task=result)
+    _tell_the_officer(round)
     return True
+
+
+def _tell_the_officer(round: Round) -> None:
+    officer_email = getattr(round.officer, "email", "")
+    if not officer_email:
+        return
+    answered = answered_action_ids(round)
+    leads = list(round.leads.prefetch_related("actions"))
+    waiting = [a for lead in leads for a in waiting_actions(lead, answered)]
+    done = sum(1 for lead in leads if not waiting_actions(lead, answered))
+    letter = compose.closed_letter(
+        _facts(round),
+        answered=done,
+        asked=len(leads),
+        without_update=_titles(waiting),
+        link=round_link(round),
+    )
+    EmailRequest.objects.get_or_create(
+        key=f"round:{round.pk}:closed",
+        defaults={
+            "round": round,
+            "kind": Kind.CLOSED,
+            "to": officer_email,
+            "subject": letter.subject[:200],
+            "body": letter.body,
+        },
+    )

@@ -10,8 +10,10 @@ from django.utils import timezone
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import partnerships_where
 from wellboard.rounds import services
+from wellboard.rounds.forms import RoundSettingsForm
 from wellboard.rounds.models import Round, RoundLead
 from wellboard.rounds.respond import respond_page
+from wellboard.rounds.schedule import ScheduleError
 from wellboard.rounds.status import round_status
 
 
@@ -52,3 +54,28 @@ def revoke(request: HttpRequest, lead: RoundLead) -> HttpResponse:
 @guard(None, signed_in=False, methods=("GET", "POST"))
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     return respond_page(request, token)
+
+
+@guard("round.manage", Round, methods=("GET", "POST"))
+def round_settings(request: HttpRequest, round: Round) -> HttpResponse:
+    opened = round.state != Round.State.SCHEDULED
+    initial = {
+        "open_days": services.open_days_of(round),
+        "reminder_days": ", ".join(str(d) for d in round.reminder_days),
+    }
+    form = RoundSettingsForm(request.POST or None, initial=initial, opened=opened)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_timing(
+                round,
+                open_days=form.cleaned_data["open_days"],
+                reminder_days=form.cleaned_data["reminder_days"],
+            )
+        except ScheduleError as error:
+            form.add_error("open_days", str(error).capitalize() + ".")
+        else:
+            messages.success(request, "The round's timing is saved.")
+            return redirect("rounds:round", round.pk)
+    status = 400 if form.errors else 200
+    context = {"round": round, "form": form}
+    return render(request, "rounds/settings.jinja", context, status=status)

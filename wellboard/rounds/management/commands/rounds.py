@@ -19,7 +19,7 @@ from wellboard.partnerships.models import BoardMeeting
 from wellboard.rounds import delivery, services
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.lookup import BoardNotFound, find_board
-from wellboard.rounds.schedule import LONDON, ScheduleError
+from wellboard.rounds.schedule import LONDON, ScheduleError, parse_reminder_days
 from wellboard.rounds.scheduler import tick
 
 
@@ -53,6 +53,9 @@ class Command(OneLineErrorCommand):
         parser.add_argument("--board", help="open: the board's name, or the partnership's")
         parser.add_argument("--meeting", help="open: the meeting's date, YYYY-MM-DD")
         parser.add_argument("--partnership", type=int, help="open: the partnership's id")
+        parser.add_argument(
+            "--reminders", help="open: days before the papers deadline to remind, e.g. 7,2"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -86,6 +89,9 @@ class Command(OneLineErrorCommand):
             partnership=partnership, board=board, date=meeting
         ).first() or BoardMeeting.objects.create(partnership=partnership, board=board, date=meeting)
         round = services.plan_for_meeting(board_meeting)
+        if options["reminders"] is not None and round.state == round.State.SCHEDULED:
+            round.reminder_days = parse_reminder_days(options["reminders"])
+            round.save(update_fields=["reminder_days", "updated_at"])
         if not services.open_round(round, now):
             raise CommandError(f"the round for {round} is already {round.state}", returncode=2)
         requests = round.emails.filter(kind=EmailRequest.Kind.REQUEST).values_list("pk", flat=True)
