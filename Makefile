@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -92,6 +92,9 @@ bench-web: setup
 
 bench-reports: setup
 	$(PY) benchmarks/bench_reports.py
+
+bench-backup: setup
+	$(PY) benchmarks/bench_backup.py
 
 clean:
 	rm -rf $(VENV) node_modules build $(dir $(CSS)) $(VENDOR) wellboard.sqlite3

@@ -27,10 +27,10 @@ def _replace(
     wanted: list[dict[str, Any]],
     created: bool,
 ) -> None:
-    fields = list(wanted[0]) if wanted else []
     if not created:
-        have = [{f: getattr(row, f) for f in fields} for row in manager.all()] if fields else None
-        if have == wanted or (not wanted and not manager.exists()):
+        rows = list(manager.all())  # prefetched by the match where it can be
+        have = [{f: getattr(row, f) for f in wanted[0]} for row in rows] if wanted else []
+        if len(rows) == len(wanted) and have == wanted:
             return
         manager.all().delete()
     model.objects.bulk_create(model(**owner, **row, position=i) for i, row in enumerate(wanted))

@@ -17,6 +17,15 @@ from typing import Any, Generic, TypeVar
 from wellboard.strategy.models import Action, Plan, Priority, Strategy, Theme
 
 T = TypeVar("T", Plan, Theme, Priority, Action)
+# What comparing and merging an action reads, fetched for the whole plan at once.
+ACTION_PARTS = (
+    "organisation_links__organisation",
+    "board_links__board",
+    "indicator_links__indicator",
+    "strategy_links__other_strategy",
+    "milestones",
+    "updates",
+)
 Path = tuple[int, ...]
 
 
@@ -148,7 +157,7 @@ def _most_alike(candidates: list[Plan], data: dict[str, Any]) -> Plan | None:
 
 
 def _match_within(match: Match, plan: Plan, themes: list[tuple[Path, dict[str, Any]]]) -> None:
-    pool = _Pool(plan.themes.all())
+    pool = _Pool(plan.themes.prefetch_related("indicator_links"))
     match.themes.update(_claim(pool, themes))
     match.missing_themes += pool.left
 
@@ -163,7 +172,9 @@ def _match_children(match: Match, plans: list[dict[str, Any]]) -> None:
         match.missing_priorities += pool.left
         actions = [((p[0], *path[1:]), d) for path, d in walk(subtree, 3)]
         action_pool: _Pool[Action] = _Pool(
-            Action.objects.filter(priority__theme__plan=plan).select_related("priority__theme")
+            Action.objects.filter(priority__theme__plan=plan)
+            .select_related("priority__theme", "lead_officer")
+            .prefetch_related(*ACTION_PARTS)
         )
         match.actions.update(_claim(action_pool, actions))
         match.missing_actions += action_pool.left
