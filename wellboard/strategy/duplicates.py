@@ -116,6 +116,7 @@ def merge_actions(
     if kept.pk == removed.pk:
         raise ValidationError("An action cannot be merged into itself.")
     _same_partnership(partnership, kept, removed)
+    _lock_pair(kept, removed)
     moved = {
         "updates": ProgressUpdate.objects.filter(action=removed).update(action=kept),
         "milestones": Milestone.objects.filter(action=removed).update(action=kept),
@@ -139,6 +140,19 @@ def merge_actions(
     )
     removed.delete()
     return record
+
+
+def _lock_pair(kept: Action, removed: Action) -> None:
+    """Lock both actions, lower id first, so that two merges of one pair (in either
+    direction) queue up instead of deadlocking; the second then finds one action gone."""
+    found = list(
+        Action.objects.select_for_update()
+        .filter(pk__in=[kept.pk, removed.pk])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if len(found) < 2:
+        raise ValidationError("These actions have already been merged: refresh the page.")
 
 
 def _move_other_links(removed: Action, kept: Action) -> dict[str, int]:

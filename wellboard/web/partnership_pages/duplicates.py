@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -57,13 +58,17 @@ def merge(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         return _back(request, partnership.pk)
     first, second = form.cleaned_data["first_action"], form.cleaned_data["second_action"]
     kept, removed = (first, second) if form.cleaned_data["keep"] == "first" else (second, first)
-    record = merge_actions(
-        partnership=viewer.partnership,
-        kept=kept,
-        removed=removed,
-        user=request.user,
-        similarity=form.cleaned_data.get("similarity"),
-    )
+    try:
+        record = merge_actions(
+            partnership=viewer.partnership,
+            kept=kept,
+            removed=removed,
+            user=request.user,
+            similarity=form.cleaned_data.get("similarity"),
+        )
+    except ValidationError as exc:  # e.g. another administrator merged the pair meanwhile
+        messages.error(request, f"The merge was not made: {' '.join(exc.messages)}")
+        return _back(request, partnership.pk)
     messages.success(request, f"Merged into {record.kept_ref or record.kept_title}.")
     return _back(request, partnership.pk)
 
