@@ -42,7 +42,7 @@ def test_a_lead_answers_from_the_email_and_the_officer_sees_it(
     section = page.locator(f"section[aria-labelledby='action-{first.pk}']")
     section.get_by_label("Green").check()
     section.get_by_label("Progress since the last update").fill("Both clinics open on Saturdays.")
-    section.get_by_label("If the status differs").fill("Ahead of the plan.")
+    section.get_by_label("Why this status?").fill("Ahead of the plan.")
     section.get_by_role("button", name=f"Save update on {first.ref}").click()
     page.wait_for_load_state()
     assert "Thank you: your update" in page.content()
