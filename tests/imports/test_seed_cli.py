@@ -84,3 +84,15 @@ def test_boards(output: str) -> None:
         "CYPC Board",
         "Transition Board",
     ]
+
+
+@pytest.mark.parametrize(("number", "priorities"), [("001", 10), ("004", 3)])
+def test_prose_seeds_import_into_a_strategy(number: str, priorities: int) -> None:
+    from tests.factories import PartnershipFactory
+    from wellboard.strategy.models import Priority
+
+    (path,) = SEEDS.glob(f"{number}_*.txt")
+    partnership: Any = PartnershipFactory()
+    call_command("import", str(path), "--partnership", str(partnership.pk), stdout=StringIO())
+    strategy = Strategy.objects.get()
+    assert Priority.objects.in_strategy(strategy).count() == priorities

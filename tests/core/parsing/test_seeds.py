@@ -1,10 +1,10 @@
 """The real documents in ../shared/seeds (not shipped): skipped where the folder is absent.
 
 Seed 002 is a text export of a county's draft strategy priorities table. Seeds
-001 and 004 are reports about a strategy with no action table: they give the
-clean "no recognisable plan table" error rather than a guessed plan, because
-their numbered lists mix priorities with recommendations and purposes that no
-rule tells apart reliably.
+001 and 004 are reports about a strategy with no action table: they are read as
+prose strategies, their chapters and focus areas (001) and their numbered
+priority areas (004) becoming themes and priorities, while their other numbered
+lists (purposes, recommendations to the board) are left out and named in a warning.
 """
 
 import re
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from wellboard.core.parsing import ParseResult, PlanImportError, parse_plan
+from wellboard.core.parsing import ParseResult, parse_plan
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 pytestmark = [
@@ -149,9 +149,27 @@ def test_seed_002_has_no_html_left(priorities: ParseResult) -> None:
     assert [s for s in strings(priorities.plan) if tag.search(s)] == []
 
 
-@pytest.mark.parametrize("number", ["001", "004"])
-def test_reports_without_an_action_table_give_a_clean_error(number: str) -> None:
-    path = seed(number)
-    with pytest.raises(PlanImportError, match="no recognisable plan table") as caught:
-        parse_plan(path)
-    assert str(caught.value).startswith(f"{path.name}: ")
+def test_seed_001_chapters_and_focus_areas(assert_valid: Validate) -> None:
+    result = parse_plan(seed("001"))
+    assert_valid(result.plan)
+    themes = result.plan["themes"]
+    assert [(t["ref"], len(t["priorities"])) for t in themes] == [
+        ("1", 3),
+        ("2", 4),
+        ("3", 3),
+        ("4", 0),
+    ]
+    assert themes[0]["priorities"][0]["title"] == "Falls and Housing Environment"
+    assert all(not p["actions"] for t in themes for p in t["priorities"])
+    assert result.warnings[0].startswith("no plan table, so read as a prose strategy: 4 theme(s)")
+    assert any("Purpose of the document" in w for w in result.warnings)
+
+
+def test_seed_004_priority_areas_but_not_its_recommendations(assert_valid: Validate) -> None:
+    result = parse_plan(seed("004"))
+    assert_valid(result.plan)
+    (theme,) = result.plan["themes"]
+    assert len(theme["priorities"]) == 3
+    titles = " ".join(p["title"] for p in theme["priorities"])
+    assert "Board" not in titles and "consultation" not in titles
+    assert any("'Recommendations' was not read as priorities" in w for w in result.warnings)

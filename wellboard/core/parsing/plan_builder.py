@@ -47,7 +47,9 @@ Rules (the reasons are in the comments where each is applied):
 - Tables with no recognisable header row are skipped with a warning (a plan
   may hold contact lists or budget tables); a table with no header of its own
   continues under the previous table's header, as a table broken by a page
-  break does. A document with no plan table at all is an error.
+  break does. A document with no plan table is read as a prose strategy (prose.py:
+  chapter, "Priority 1:" and "Objective 1.1" lines, lists introduced as priorities); one
+  that names no priority either is an error.
 
 Where each part lives: block_kinds tells titles, headings and indicator lists apart;
 outline keeps the current theme and priority; rows turns a table row into actions, with
@@ -75,6 +77,7 @@ from wellboard.core.parsing.glossary import (
 from wellboard.core.parsing.headers import HeaderMap, detect_header, kv_pairs
 from wellboard.core.parsing.outline import Outline
 from wellboard.core.parsing.plan_output import acronym_warning, plan_dict, theme_dicts
+from wellboard.core.parsing.prose import prose_summary, read_prose
 from wellboard.core.parsing.role_colours import key_from_rows, key_from_text
 from wellboard.core.parsing.rows import RowReader
 from wellboard.core.parsing.table_model import (
@@ -145,7 +148,16 @@ class PlanBuilder:
                 self._paragraph(block)
         self._end_glossary()
         if not self.plan_tables:
+            return self._prose(document)
+        return Built(self._plan(), self.warnings, self.unmapped)
+
+    def _prose(self, document: SourceDocument) -> Built:
+        """No plan table: the themes and priorities its headings and lists name (prose.py)."""
+        reading = read_prose(document, self.title)
+        if reading is None:
             raise NoPlanTableError
+        self.outline = reading.outline
+        self.warnings.extend(prose_summary(reading))
         return Built(self._plan(), self.warnings, self.unmapped)
 
     def _paragraph(self, paragraph: Paragraph) -> None:
