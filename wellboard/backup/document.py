@@ -133,9 +133,13 @@ def checksum(tables: list[dict[str, Any]]) -> str:
     return hashlib.sha256(_text(json.loads(_text(tables))).encode()).hexdigest()
 
 
+def backup_bytes(document: dict[str, Any]) -> bytes:
+    return (_text(document) + "\n").encode()
+
+
 def write_backup(document: dict[str, Any], path: Path) -> None:
     """Write as JSON, compressed when the name ends in .gz."""
-    data = (_text(document) + "\n").encode()
+    data = backup_bytes(document)
     path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from wellboard.web.partnership_pages import (
     alignment,
+    backup_download,
     boards,
     directory,
     duplicates,
@@ -34,6 +35,7 @@ urlpatterns = [
     path("partnerships/<int:pk>/alignment/", alignment.alignment, name="alignment"),
     path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),
     path("partnerships/<int:pk>/settings/", settings_page.settings, name="settings"),
+    path("partnerships/<int:pk>/backup/", backup_download.download, name="backup"),
     path("partnerships/<int:pk>/duplicates/", duplicates.duplicates, name="duplicates"),
     path("partnerships/<int:pk>/duplicates/merge/", duplicates.merge, name="merge"),
     path("partnerships/<int:pk>/duplicates/intended/", duplicates.intended, name="intended"),
