@@ -187,6 +187,17 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 
+# Unfinished imports lose their uploaded file after this many days (applied or discarded
+# ones at once); a worker's hourly job deletes them.
+try:
+    WELLBOARD_UPLOAD_RETENTION_DAYS = int(os.environ.get("WELLBOARD_UPLOAD_RETENTION_DAYS", "14"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "WELLBOARD_UPLOAD_RETENTION_DAYS: use a whole number of days"
+    ) from None
+if WELLBOARD_UPLOAD_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("WELLBOARD_UPLOAD_RETENTION_DAYS: at least 1 day")
+
 # Plan uploads larger than this are refused before any parsing (issue #3).
 IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 

@@ -18,6 +18,7 @@ from wellboard.core.parsing import MAX_FILE_BYTES, PlanImportError
 from wellboard.imports.headers import candidate_headers
 from wellboard.imports.models import FIELD_CHOICES, ColumnMapping, ImportRun
 from wellboard.imports.reading import read_file
+from wellboard.imports.retention import deleted_message
 from wellboard.imports.saving import record_counts
 from wellboard.partnerships.models import Partnership
 
@@ -49,6 +50,11 @@ def remember_mappings(partnership: Partnership, choices: dict[str, str]) -> None
 
 def parse_run(run: ImportRun) -> ImportRun:
     """Read the run's stored upload with the partnership's column choices."""
+    if run.source is None:  # deleted after the retention period (retention.py)
+        run.status, run.error = ImportRun.Status.FAILED, deleted_message()
+        run.unmapped_headers = []
+        run.save()
+        return run
     suffix = Path(run.file_name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="wellboard-import-") as folder:
         path = Path(folder) / f"upload{suffix if _SAFE_SUFFIX.match(suffix) else ''}"
