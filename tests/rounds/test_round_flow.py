@@ -21,10 +21,12 @@ from tests.rounds.round_world import (
     link_in,
 )
 from tests.smtp import SmtpServer
+from wellboard.rounds.delivery import deliver
 from wellboard.rounds.email_models import EmailRequest
 from wellboard.rounds.models import Round
 from wellboard.rounds.schedule import LONDON
-from wellboard.rounds.services import change_timing, revoke
+from wellboard.rounds.services import change_timing, nudge, open_round, revoke
+from wellboard.rounds.status import round_status
 from wellboard.strategy.models import ProgressUpdate
 from wellboard.tasks.models import BackgroundTask
 from wellboard.tasks.worker import run_pending
@@ -211,3 +213,47 @@ def test_the_officers_reminder_days_are_used(world: RoundWorld, mailbox: SmtpSer
     tick(dt.datetime(2026, 11, 30, 9, 5, tzinfo=LONDON))  # 3 days before
     reminded = ["ada@example.org", "bo@example.org", "officer@example.org"]
     assert to(mailbox.deliveries[2:]) == reminded
+
+
+def test_a_corrected_address_is_nudged_and_the_bounce_no_longer_listed(
+    world: RoundWorld, mailbox: SmtpServer
+) -> None:
+    tick(OPENS)
+    di = world.round.leads.get(person=world.di)
+    assert di.emails.get().state == "refused"
+    world.di.email = "di@example.org"
+    world.di.save()
+    at = OPENS + dt.timedelta(hours=2)
+    with time_machine.travel(at, tick=False):
+        assert nudge(di, at) is not None
+    tick(at)
+    assert to(mailbox.deliveries[2:]) == ["di@example.org"]
+    with time_machine.travel(at, tick=False):
+        status = round_status(world.round, at)
+    assert [row.lead.person.name for row in status.not_reached] == ["Cy Lead"]
+
+
+def test_a_request_is_sent_once_however_often_it_is_delivered(
+    world: RoundWorld, mailbox: SmtpServer
+) -> None:
+    with time_machine.travel(OPENS, tick=False):
+        open_round(world.round, OPENS)
+    request = EmailRequest.objects.get(lead__person=world.ada)
+    assert deliver(request.pk, OPENS) == "sent"
+    assert deliver(request.pk, OPENS) == "sent"
+    assert to(mailbox.deliveries) == ["ada@example.org"]
+
+
+def test_a_send_cut_off_midway_is_shown_as_failed_never_resent(
+    world: RoundWorld, mailbox: SmtpServer
+) -> None:
+    with time_machine.travel(OPENS, tick=False):
+        open_round(world.round, OPENS)
+    # A worker claimed it and died: the message may or may not have gone.
+    EmailRequest.objects.filter(lead__person=world.ada).update(state="sending", updated_at=OPENS)
+    tick(OPENS + dt.timedelta(minutes=30))
+    assert EmailRequest.objects.get(lead__person=world.ada).state == "sending"
+    tick(OPENS + dt.timedelta(hours=2))
+    stuck = EmailRequest.objects.get(lead__person=world.ada)
+    assert stuck.state == "failed" and "part-way" in stuck.last_error
+    assert "ada@example.org" not in to(mailbox.deliveries)

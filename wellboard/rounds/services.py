@@ -187,7 +187,8 @@ def remind(round: Round, reminder: Reminder) -> list[EmailRequest]:
         if not waiting:
             answered_names.append(lead.person.name)
             continue
-        reachable = bool(lead.email) and lead.revoked_at is None and not _refused(lead)
+        reachable = bool(_current_address(lead)) and lead.revoked_at is None
+        reachable = reachable and not _refused(lead)
         if not reachable:
             unreached.append(lead.person.name)
             continue
@@ -221,7 +222,17 @@ def remind(round: Round, reminder: Reminder) -> list[EmailRequest]:
 
 
 def _refused(lead: RoundLead) -> bool:
-    return lead.emails.filter(state=EmailRequest.State.REFUSED).exists()
+    """Whether the address asked now has bounced (a corrected address has not)."""
+    return lead.emails.filter(state=EmailRequest.State.REFUSED, to=lead.email).exists()
+
+
+def _current_address(lead: RoundLead) -> str:
+    """The person's address as it is now: the officer may have corrected a bounced one,
+    or added one, after the round opened."""
+    if lead.person.email != lead.email:
+        lead.email = lead.person.email
+        lead.save(update_fields=["email", "updated_at"])
+    return lead.email
 
 
 def nudge(lead: RoundLead, now: datetime) -> EmailRequest | None:
@@ -230,8 +241,8 @@ def nudge(lead: RoundLead, now: datetime) -> EmailRequest | None:
     Keyed by the minute, so a double click sends one email; None when there is nothing
     to nudge about or nowhere to send it.
     """
-    round = lead.round
-    if round.state != Round.State.OPEN or not lead.email:
+    round = Round.objects.select_related("partnership", "board").get(pk=lead.round_id)
+    if round.state != Round.State.OPEN or not _current_address(lead):
         return None
     waiting = waiting_actions(lead, answered_action_ids(round))
     if not waiting:

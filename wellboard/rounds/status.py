@@ -40,7 +40,7 @@ class LeadRow:
         """Why the lead may not have been reached, for the officer to act on; "" if none."""
         if not self.lead.email:
             return "No email address"
-        if any(e.state == State.REFUSED for e in self.emails):
+        if any(e.state == State.REFUSED and e.to == self.lead.email for e in self.emails):
             return "Email address refused"
         failed = [e for e in self.emails if e.state == State.FAILED]
         if failed:
