@@ -257,3 +257,12 @@ def test_a_send_cut_off_midway_is_shown_as_failed_never_resent(
     stuck = EmailRequest.objects.get(lead__person=world.ada)
     assert stuck.state == "failed" and "part-way" in stuck.last_error
     assert "ada@example.org" not in to(mailbox.deliveries)
+
+
+def test_a_round_opened_late_does_not_remind_straight_after_asking(
+    world: RoundWorld, mailbox: SmtpServer
+) -> None:
+    late = FIRST_REMINDER + dt.timedelta(hours=1)  # the worker was down until after 9:00
+    tick(late)
+    assert [m.message["Subject"].split(" ")[0] for m in mailbox.deliveries] == ["Updates"] * 2
+    assert [r.days_before for r in Round.objects.get().times.reminders] == [2]

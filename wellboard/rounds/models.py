@@ -100,13 +100,15 @@ class Round(TimestampedModel):
     @property
     def times(self) -> RoundTimes:
         """The round's own instants (it may have been opened early by hand) and the
-        reminders that fall inside them."""
+        reminders that fall inside them, after it actually opened: a round opened late
+        never reminds people minutes after asking them."""
         planned = round_times(
             self.meeting_date,
             self.papers_deadline,
             reminder_days=self.reminder_days,
         )
-        kept = tuple(r for r in planned.reminders if self.opens_at < r.at < self.closes_at)
+        start = max(self.opens_at, self.opened_at or self.opens_at)
+        kept = tuple(r for r in planned.reminders if start < r.at < self.closes_at)
         return RoundTimes(self.opens_at, self.closes_at, kept)
 
     @property

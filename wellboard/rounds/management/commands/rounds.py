@@ -101,6 +101,11 @@ class Command(OneLineErrorCommand):
             if email.state == EmailRequest.State.SENT:
                 plural = "s" if count != 1 else ""
                 self.stdout.write(f"Emailed {name} <{email.to}>: {count} action{plural}")
+            elif email.state == EmailRequest.State.PENDING:
+                self.stdout.write(
+                    f"Not emailed yet {name} <{email.to}>: {email.last_error} "
+                    "(tried again by the worker, or the next `rounds tick`)"
+                )
             else:
                 self.stdout.write(f"Not emailed {name} <{email.to}>: {email.last_error}")
         for lead in round.leads.filter(email=""):
