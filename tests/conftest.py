@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.test.utils import override_settings
 
 from tests.accounts.url_world import UrlWorld, build_url_world, keep_worker_alive
 from tests.delivery_world import World, build_world
-from tests.shared_data import fresh, fresh_fields, rolled_back
+from tests.shared_data import DEMO_MOMENT, fresh, fresh_fields, rolled_back
 from tests.smtp import smtp_server, smtp_session_server
 from wellboard.strategy.models import Strategy
 
@@ -71,10 +72,15 @@ def _module_demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[Stra
 
     with rolled_back(django_db_blocker), pytest.MonkeyPatch.context() as patch:
         patch.setenv("WELLBOARD_DEMO_PASSWORD", DEMO_PASSWORD)
-        yield load_demo().strategy
+        with time_machine.travel(DEMO_MOMENT, tick=True):
+            strategy = load_demo().strategy
+        yield strategy
 
 
 @pytest.fixture
-def demo(db: None, _module_demo: Strategy) -> Strategy:
-    """The demo strategy and its users (admin, lead1, lead2, board1; DEMO_PASSWORD)."""
-    return fresh(_module_demo)
+def demo(db: None, _module_demo: Strategy) -> Iterator[Strategy]:
+    """The demo strategy and its users (admin, lead1, lead2, board1; DEMO_PASSWORD), on the
+    demo's own day: its calendar and rounds are dated from the day it is loaded, so loading
+    and testing on the real date would make the reports' figures depend on it."""
+    with time_machine.travel(DEMO_MOMENT, tick=True):
+        yield fresh(_module_demo)

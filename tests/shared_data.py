@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from django.db import models, transaction
 
 T = TypeVar("T")
+
+# The demo's "today": its reports are checked as of this date, and the `demo` fixture loads
+# it and runs its tests at noon on this day (time-machine), whatever the real date.
+DEMO_TODAY = dt.date(2026, 11, 23)
+DEMO_MOMENT = dt.datetime(2026, 11, 23, 12, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 @contextmanager

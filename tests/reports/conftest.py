@@ -3,11 +3,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tests.shared_data import DEMO_TODAY
 from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.params import ReportParams, build_params
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 
-DEMO_TODAY = dt.date(2026, 11, 23)
+__all__ = ["DEMO_TODAY", "demo_actions", "latest_text", "params", "rendered"]
 
 
 def demo_actions(strategy: Strategy) -> list[Action]:

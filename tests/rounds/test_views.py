@@ -15,13 +15,20 @@ from tests.rounds.round_world import RoundWorld, build_round_world
 from wellboard.accounts.models import Membership
 from wellboard.rounds import services
 from wellboard.rounds.models import RoundLead
+from wellboard.rounds.schedule import LONDON
 
 pytestmark = pytest.mark.django_db
 
 
+# A day of the round, between its first and second reminders: the board pages list the
+# meeting (10 December 2026) as upcoming only until it has passed.
+DURING_THE_ROUND = dt.datetime(2026, 11, 29, 12, 0, tzinfo=LONDON)
+
+
 @pytest.fixture
-def world(settings: Any) -> RoundWorld:
+def world(settings: Any, time_machine: Any) -> RoundWorld:
     settings.WELLBOARD_BASE_URL = "http://testserver"
+    time_machine.move_to(DURING_THE_ROUND, tick=True)
     world = build_round_world()
     services.open_round(world.round, timezone.now())
     return world
