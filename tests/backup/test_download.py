@@ -48,7 +48,7 @@ def test_an_administrator_downloads_a_backup_that_restores(tmp_path: Path) -> No
     saved.write_bytes(response.content)
     assert read_backup(saved)["partnership"]["name"] == partnership.name
     partnership.delete()
-    call_command("restore", str(saved), stdout=StringIO())
+    call_command("restore", str(saved), "--use-existing-users", stdout=StringIO())
     assert Strategy.objects.get().title == strategy.title
 
 

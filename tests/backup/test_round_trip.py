@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.backup.conftest import table_counts
@@ -114,15 +114,20 @@ def test_without_passwords_users_come_back_unable_to_sign_in(
     assert not any(user.has_usable_password() for user in User.objects.all())
 
 
-def test_users_already_there_are_kept_as_they_are(
+def test_users_already_there_are_refused_unless_said_to_be_the_same_people(
     rich_partnership: Partnership, tmp_path: Path
 ) -> None:
     out = tmp_path / "vale.json"
     call_command("backup", "--partnership", str(rich_partnership.pk), "--out", str(out))
     _empty_database()
     existing = User.objects.create_user("admin", password="kept-password-1")
+    with pytest.raises(CommandError) as caught:
+        call_command("restore", str(out), stdout=StringIO())
+    assert caught.value.returncode == 2
+    assert "a user called 'admin' exists here already" in str(caught.value)
+    assert Partnership.objects.count() == 0 and User.objects.count() == 1
     report = StringIO()
-    call_command("restore", str(out), stdout=report)
+    call_command("restore", str(out), "--use-existing-users", stdout=report)
     assert "3 users created, 1 existing kept" in report.getvalue()
     existing.refresh_from_db()
     assert existing.check_password("kept-password-1")

@@ -4,8 +4,11 @@ Rows are inserted in the document's order (parents first) as new rows, through
 ``save_base(raw=True)`` as Django's loaddata does, so timestamps are kept and no signal
 records a change. Their new ids are remembered and every link between carried rows is
 remapped; a link to a row not yet inserted (a self-reference) is filled in at the end.
-User accounts are matched by username: one that exists is kept as it is, a missing one is
-created (with no usable password unless the backup carries password hashes). When all is
+User accounts are matched by username. A missing one is created (with no usable password
+unless the backup carries password hashes); one that exists already is a refusal, since
+the restored memberships would give that account a role in the partnership, unless the
+person restoring says the accounts are the same people (`--use-existing-users`), when it
+is kept as it is. When all is
 in, the restored partnership is backed up again in memory and compared table by table
 with the file: any difference rolls everything back.
 """
@@ -28,7 +31,8 @@ _LATER = object()
 
 
 class _Restorer:
-    def __init__(self) -> None:
+    def __init__(self, *, use_existing_users: bool = False) -> None:
+        self.use_existing_users = use_existing_users
         self.ids: dict[str, dict[int, int]] = {}
         self.later: list[tuple[type[models.Model], int, Any, Any]] = []
         self.many: list[tuple[type[models.Model], int, str, list[Any]]] = []
@@ -86,6 +90,11 @@ class _Restorer:
 
     def user(self, model: type[models.Model], row: dict[str, Any]) -> None:
         existing = model._base_manager.filter(username=row["fields"]["username"]).first()
+        if existing is not None and not self.use_existing_users:
+            raise BackupError(
+                f"a user called {existing.get_username()!r} exists here already: if the "
+                "backup's users are the same people, restore with --use-existing-users"
+            )
         if existing is not None:
             self.ids.setdefault(model._meta.label_lower, {})[row["pk"]] = existing.pk
             self.users_kept += 1
@@ -141,7 +150,9 @@ def _check_new(document: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def restore_backup(document: dict[str, Any]) -> tuple[Any, dict[str, int]]:
+def restore_backup(
+    document: dict[str, Any], *, use_existing_users: bool = False
+) -> tuple[Any, dict[str, int]]:
     """Restore the partnership a read backup holds; refuse one that already exists."""
     _check_versions(document)
     ContentType.objects.clear_cache()
@@ -149,7 +160,7 @@ def restore_backup(document: dict[str, Any]) -> tuple[Any, dict[str, int]]:
         _check_new(document)
     except (KeyError, ValueError, TypeError):
         raise BackupError("damaged: the backup holds no single partnership") from None
-    restorer = _Restorer()
+    restorer = _Restorer(use_existing_users=use_existing_users)
     counts: dict[str, int] = {}
     for table in document["tables"]:
         try:

@@ -17,12 +17,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--use-existing-users",
+            action="store_true",
+            help="give the backup's memberships to accounts here with the same usernames "
+            "(only when they are the same people)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         try:
             document = read_backup(path)
-            partnership, counts = restore_backup(document)
+            partnership, counts = restore_backup(
+                document, use_existing_users=options["use_existing_users"]
+            )
         except BackupError as exc:
             message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             raise CommandError(" ".join(message.split()), returncode=2) from None
