@@ -122,3 +122,33 @@ def test_the_backend_needs_its_key_and_template(settings: Any) -> None:
     settings.NOTIFY_API_KEY = settings.NOTIFY_TEMPLATE_ID = ""
     with pytest.raises(ImproperlyConfigured):
         NotifyEmailBackend()
+
+
+@pytest.mark.django_db
+def test_a_round_sends_through_notify_and_a_refusal_is_a_bounce(
+    notify_server: tuple[str, Recorded], settings: Any
+) -> None:
+    from tests.rounds.round_world import OPENS, build_round_world
+    from wellboard.rounds.delivery import send_due_now
+    from wellboard.rounds.email_models import EmailRequest
+    from wellboard.rounds.services import open_round
+
+    base_url, recorded = notify_server
+    settings.EMAIL_BACKEND = "wellboard.rounds.notify.NotifyEmailBackend"
+    settings.NOTIFY_API_KEY, settings.NOTIFY_TEMPLATE_ID = API_KEY, TEMPLATE
+    settings.NOTIFY_BASE_URL = base_url
+    settings.WELLBOARD_BASE_URL = "https://wellboard.example.org"
+    world = build_round_world()
+    open_round(world.round, OPENS)
+    send_due_now(OPENS)
+    sent = {r["body"]["email_address"]: r["body"] for r in recorded.requests}
+    assert set(sent) == {"ada@example.org", "bo@example.org", "di@refused.invalid"}
+    ada = sent["ada@example.org"]
+    assert "https://wellboard.example.org/rounds/respond/" in ada["personalisation"]["body"]
+    assert ada["reference"].startswith(f"round:{world.round.pk}:ask:")
+    states = dict(EmailRequest.objects.values_list("to", "state"))
+    assert states == {
+        "ada@example.org": "sent",
+        "bo@example.org": "sent",
+        "di@refused.invalid": "refused",
+    }
