@@ -92,7 +92,7 @@ class _Restorer:
         existing = model._base_manager.filter(username=row["fields"]["username"]).first()
         if existing is not None and not self.use_existing_users:
             raise BackupError(
-                f"a user called {existing.get_username()!r} exists here already: if the "
+                f"a user called {row['fields']['username']!r} exists here already: if the "
                 "backup's users are the same people, restore with --use-existing-users"
             )
         if existing is not None:
