@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
 from django.contrib.auth.models import User
@@ -15,6 +16,7 @@ from wellboard.partnerships.models import (
     Organisation,
     Partnership,
     Person,
+    RoleType,
 )
 from wellboard.strategy.models import Action, Plan, Priority, ProgressUpdate, Strategy, Theme
 
@@ -111,6 +113,18 @@ class ActionFactory(factory.django.DjangoModelFactory):
 
     priority = factory.SubFactory(PriorityFactory)
     title = factory.Sequence(lambda n: f"Action {n}")
+
+    @classmethod
+    def _create(cls, model_class: type[Action], *args: Any, **kwargs: Any) -> Action:
+        """`role_type` may be given by key ("advocacy"): the partnership's type of that key."""
+        role = kwargs.get("role_type")
+        if isinstance(role, str):
+            partnership_id = kwargs["priority"].theme.plan.strategy.partnership_id
+            found = RoleType.objects.filter(partnership_id=partnership_id, key=role).first()
+            assert found is not None or not role, f"no role type {role!r}"
+            kwargs["role_type"] = found
+        action: Action = super()._create(model_class, *args, **kwargs)
+        return action
 
 
 class UpdateFactory(factory.django.DjangoModelFactory):

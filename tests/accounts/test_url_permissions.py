@@ -70,6 +70,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "directory.people": MEMBERS_ONLY,
     "directory.groups": MEMBERS_ONLY,
     "directory.boards": MEMBERS_ONLY,
+    "directory.view": MEMBERS_ONLY,
     "directory.edit": ADMINISTRATORS,
     "glossary.edit": ADMINISTRATORS,
     "duplicates.find": OFFICERS,

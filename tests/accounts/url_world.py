@@ -31,7 +31,13 @@ from tests.tasks import sample_tasks
 from wellboard.accounts.models import Membership
 from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
-from wellboard.partnerships.models import BoardMeeting, GovernanceBoard, Organisation, Partnership
+from wellboard.partnerships.models import (
+    BoardMeeting,
+    GovernanceBoard,
+    Organisation,
+    Partnership,
+    RoleType,
+)
 from wellboard.practice.models import GoodPractice
 from wellboard.reports.models import ReportSnapshot
 from wellboard.rounds.models import Round, RoundLead
@@ -155,6 +161,7 @@ def build_url_world() -> UrlWorld:
     meeting: Any = BoardMeetingFactory(board__partnership=partnership)
     objects[GovernanceBoard] = meeting.board
     objects[BoardMeeting] = meeting
+    objects[RoleType] = RoleType.objects.filter(partnership=partnership).first()
     group = WorkingGroupFactory(partnership=partnership)
     extra = {
         "kind": "delivery",

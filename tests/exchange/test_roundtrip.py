@@ -68,3 +68,17 @@ def test_names_a_document_does_not_declare_are_created(small_plan: dict[str, Any
     assert organisations["NEWORG"] == "NEWORG"
     assert "Sam Okafor" in [m["name"] for m in exported["partnership"]["members"]]
     assert "NHSOF 2.1" in [i["code"] for i in exported["indicators"]]
+
+
+def test_a_role_type_the_partnership_lacks_becomes_one_of_its_own(
+    small_plan: dict[str, Any],
+) -> None:
+    """A plan written with drive / sponsor / observe loads, and exports the same words."""
+    action = small_plan["themes"][0]["priorities"][0]["actions"][0]
+    action["role_type"] = "sponsor"
+    strategy = load_strategy(small_plan)
+    loaded = Action.objects.in_strategy(strategy).get(ref=action["ref"])
+    assert loaded.role_type is not None
+    assert (loaded.role_type.key, loaded.role_type.name) == ("sponsor", "Sponsor")
+    assert loaded.role_type.partnership_id == strategy.partnership_id
+    assert dumps(export_strategy(strategy)) == canonical(small_plan)

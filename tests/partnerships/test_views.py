@@ -154,6 +154,7 @@ def test_role_balance_counts_each_role_type(two: Two) -> None:
     html = Client().get(f"/partnerships/{two.ours.pk}/roles/").content.decode()
     assert "4 actions in all" in html
     assert "wb-role-bar--advocacy" in html and "width: 50.00%" in html
+    assert "wb-colour--purple wb-role-bar--advocacy" in html
     assert "wb-role-bar--capacity" not in html
     member = two.client_for(BOARD).get(f"/partnerships/{two.ours.pk}/roles/").content.decode()
     assert "5 actions in all" in member and "wb-role-bar--capacity" in member

@@ -129,3 +129,16 @@ def test_unknown_names_are_report_errors(demo: Strategy) -> None:
         params(demo, "delivery", as_of="31/12/2025")
     with pytest.raises(ReportError, match="unknown report"):
         params(demo, "quarterly")
+
+
+def test_each_action_names_the_partnerships_role_in_words(demo: Strategy) -> None:
+    rows = action_rows(build_report(params(demo, "delivery")))
+    with_role = demo_actions(demo)
+    named = [a for a in with_role if a.role_type is not None]
+    assert named, "the demo gives actions role types"
+    for action in named:
+        assert action.role_type is not None
+        assert f"Partnership's role: {action.role_type.name}" in rows[action.title][2]
+    for action in with_role:
+        if action.role_type is None:
+            assert "Partnership's role" not in rows[action.title][2]

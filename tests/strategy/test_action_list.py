@@ -41,8 +41,10 @@ def test_search_finds_words_in_updates(client: Client, world: World) -> None:
 def test_filters_by_role_and_status(client: Client, world: World) -> None:
     client.force_login(world.admin)
     role = world.own_action.role_type
-    by_role = rows(client, f"role={role}")
-    assert {r["role"] for r in by_role} == {role}
+    assert role is not None
+    by_role = rows(client, f"role={role.pk}")
+    assert {r["role"] for r in by_role} == {role.name}
+    assert str(world.own_action.pk) in {r["id"] for r in by_role}
     assert rows(client, "status=overdue") == []
 
 

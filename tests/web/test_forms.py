@@ -40,6 +40,7 @@ from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
+from wellboard.partnerships.role_type_forms import PresetForm, RoleTypeForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.rounds.forms import RespondForm, RoundSettingsForm
@@ -102,6 +103,13 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         ),
         {},
     ),
+    RoleTypeForm: lambda w: (
+        RoleTypeForm(
+            data={"name": "", "colour": "tartan", "position": "-1"}, partnership=w.partnership
+        ),
+        {},
+    ),
+    PresetForm: lambda w: (PresetForm(data={"preset": "none"}), {}),
     GlossaryTermForm: lambda w: (
         GlossaryTermForm(data={"term": " ", "meaning": ""}, partnership=w.partnership),
         {},

@@ -105,6 +105,7 @@ RULES: dict[str, Rule] = {
     "directory.people": Rule(_any_member),
     "directory.groups": Rule(_any_member),
     "directory.boards": Rule(_any_member),
+    "directory.view": Rule(_any_member),
     # Organisations, people, boards and their meetings, working groups, role types.
     "directory.edit": Rule(_administrator),
     "glossary.edit": Rule(_administrator),

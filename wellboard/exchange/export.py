@@ -79,7 +79,7 @@ def export_action(action: Action) -> dict[str, Any]:
         "boards": [link.board.name for link in action.board_links.all()],
         "indicator_codes": [link.indicator.code for link in action.indicator_links.all()],
         "links": [link.other_strategy.title for link in action.strategy_links.all()],
-        "role_type": action.role_type,
+        "role_type": action.role_type.key if action.role_type else "",
         "percent_complete": action.percent_complete,
         "milestones": [
             {
@@ -129,7 +129,7 @@ def _export_theme(theme: Theme) -> dict[str, Any]:
 
 def _plans_with_everything(strategy: Strategy) -> list[Plan]:
     """All plans with their whole tree in a fixed number of queries, whatever the size."""
-    actions = Action.objects.select_related("lead_officer").prefetch_related(
+    actions = Action.objects.select_related("lead_officer", "role_type").prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
         "indicator_links__indicator",

@@ -18,6 +18,7 @@ from wellboard.exchange.matching import Match, document_plans, match_document
 from wellboard.exchange.progress import add_new_updates, merge_approvals, merge_milestones
 from wellboard.exchange.references import References
 from wellboard.exchange.values import assign, parse_date
+from wellboard.partnerships import role_types
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Action, Plan, Priority, Strategy, Theme
 
@@ -92,10 +93,18 @@ class _PlanWriter:
         self.refs = refs
         self.match = match
         self.sub_plan_wanted: list[tuple[Priority, str]] = []
+        self.role_types: dict[str, int | None] = {}
 
     def _person_id(self, name: str) -> int | None:
         person = self.refs.person_or_none(name)
         return person.pk if person else None
+
+    def _role_type_id(self, value: str) -> int | None:
+        """The partnership's role type by key or name; a new one for words it lacks."""
+        if value not in self.role_types:
+            found = role_types.resolve(self.refs.partnership.pk, value)
+            self.role_types[value] = found.pk if found else None
+        return self.role_types[value]
 
     def write(self, plans: list[dict[str, Any]]) -> None:
         by_title: dict[str, Plan] = {}
@@ -160,7 +169,7 @@ class _PlanWriter:
             "ongoing": data["ongoing"],
             "to_be_agreed": data["to_be_agreed"],
             "outcome_measures": data["outcome_measures"],
-            "role_type": data["role_type"],
+            "role_type_id": self._role_type_id(data["role_type"]),
             "percent_complete": data["percent_complete"],
             "position": path[-1],
         }

@@ -46,7 +46,12 @@ class Partnership(TimestampedModel):
     def save(self, *args: object, **kwargs: object) -> None:
         if not self.slug:
             self.slug = slugify(self.name)[:200] or "partnership"
+        new = self.pk is None
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+        if new:
+            from wellboard.partnerships.role_types import create_defaults
+
+            create_defaults(self.pk)
 
 
 class GovernanceBoard(TimestampedModel):
@@ -210,6 +215,7 @@ from wellboard.partnerships.duplicate_models import (  # noqa: E402
     IntendedPair,
 )
 from wellboard.partnerships.meetings import BoardMeeting  # noqa: E402
+from wellboard.partnerships.role_types import RoleType  # noqa: E402
 from wellboard.partnerships.working_groups import WorkingGroup, WorkingGroupPlace  # noqa: E402
 
 __all__ = [
@@ -222,6 +228,7 @@ __all__ = [
     "OtherStrategy",
     "Partnership",
     "Person",
+    "RoleType",
     "WorkingGroup",
     "WorkingGroupPlace",
 ]

@@ -48,6 +48,10 @@ def who(state: ActionState) -> Cell:
         lines.append(f"Supported by: {', '.join(supporting)}")
     if action.lead_officer:
         lines.append(f"Officer: {action.lead_officer.name}")
+    if action.role_type is not None:
+        # In words, in every format: a role type is never a colour a reader could take
+        # for a RAG status.
+        lines.append(f"Partnership's role: {action.role_type.name}")
     return Cell(tuple(lines))
 
 

@@ -105,7 +105,7 @@ class UpdateInline(admin.TabularInline):
 @admin.register(Action)
 class ActionAdmin(admin.ModelAdmin):
     list_display = ["ref", "title", "due_text", "due_end", "role_type", "priority"]
-    list_filter = ["role_type", "ongoing", "to_be_agreed"]
+    list_filter = ["ongoing", "to_be_agreed"]
     search_fields = ["ref", "title", "description", "outcome_measures"]
     readonly_fields = ["version"]
     inlines = [

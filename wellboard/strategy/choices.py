@@ -1,30 +1,11 @@
-"""The vocabularies of delivery: role types with their colours, RAG and status."""
+"""The vocabularies of delivery: RAG and status (role types are the partnership's own:
+wellboard/partnerships/role_types.py)."""
 
 from __future__ import annotations
 
 from django.db import models
 
 from wellboard.core.delivery import STATUS_WORDS
-
-
-class RoleType(models.TextChoices):
-    """The partnership's role in an action, each with the colour boards use for it."""
-
-    NONE = "", "Not set"
-    ADVOCACY = "advocacy", "Advocacy"
-    SCRUTINY = "scrutiny", "Scrutiny and monitoring"
-    DIRECT = "direct", "Direct action"
-    CAPACITY = "capacity", "Capacity building"
-    PARTNER_MONITORING = "partner_monitoring", "Monitoring action led by partners"
-
-
-ROLE_TYPE_COLOURS = {
-    RoleType.ADVOCACY: "purple",
-    RoleType.SCRUTINY: "green",
-    RoleType.DIRECT: "blue",
-    RoleType.CAPACITY: "red",
-    RoleType.PARTNER_MONITORING: "grey",
-}
 
 
 class Rag(models.TextChoices):

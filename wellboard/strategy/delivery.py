@@ -69,7 +69,7 @@ def action_queryset(updates_until: date | None = None) -> PlanPartQuerySet[Actio
     updates = ProgressUpdate.objects.counted()
     if updates_until is not None:
         updates = updates.filter(Q(date__isnull=True) | Q(date__lte=updates_until))
-    return Action.objects.select_related("lead_officer").prefetch_related(
+    return Action.objects.select_related("lead_officer", "role_type").prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
         Prefetch("updates", queryset=updates),

@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 
 from wellboard.base.links import LinkFormField
+from wellboard.base.scoping import partnership_id_of
 from wellboard.strategy.models import Milestone, Rag, RoleType, Strategy
-from wellboard.strategy.services import EDITABLE_ACTION_FIELDS
+from wellboard.strategy.services import EDITABLE_ACTION_FIELDS, editable_value
 
 
 class UpdateForm(forms.Form):
@@ -78,12 +79,17 @@ class ActionEditForm(forms.Form):
     title = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     outcome_measures = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    role_type = forms.ChoiceField(choices=RoleType.choices, required=False)
+    role_type = forms.ChoiceField(choices=[("", "Not set")], required=False)
     due_text = forms.CharField(label="Due", required=False, max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, action: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if action is not None:
+            role_types = RoleType.objects.filter(partnership_id=partnership_id_of(action))
+            role_field = self.fields["role_type"]
+            assert isinstance(role_field, forms.ChoiceField)
+            role_field.choices = [("", "Not set"), *((r.key, r.name) for r in role_types)]
         for name in EDITABLE_ACTION_FIELDS:
             self.fields[f"original_{name}"] = forms.CharField(
                 required=False, widget=forms.HiddenInput, strip=False
@@ -91,9 +97,9 @@ class ActionEditForm(forms.Form):
 
     @classmethod
     def for_action(cls, action: Any) -> ActionEditForm:
-        values = {name: getattr(action, name) for name in EDITABLE_ACTION_FIELDS}
+        values = {name: editable_value(action, name) for name in EDITABLE_ACTION_FIELDS}
         initial = {**values, **{f"original_{k}": v for k, v in values.items()}}
-        return cls(initial={**initial, "version": action.version})
+        return cls(initial={**initial, "version": action.version}, action=action)
 
     def original(self) -> dict[str, Any]:
         return {

@@ -14,7 +14,7 @@ from wellboard.accounts.permissions import scoped
 from wellboard.core.delivery import status_words
 from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.delivery import ActionState, action_queryset, action_state
-from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate, RoleType
+from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate
 
 CSV_COLUMNS = [
     "id", "ref", "title", "theme", "priority", "lead organisations", "lead officer",
@@ -29,7 +29,7 @@ class ActionFilters:
     theme: int | None = None
     board: int | None = None
     lead: int | None = None
-    role_type: str = ""  # "role" in the query string
+    role_type: int | None = None  # "role" in the query string: a role type's id
     status: str = ""
     due_before: dt.date | None = None
     due_after: dt.date | None = None
@@ -55,10 +55,10 @@ class ActionFilters:
                 except ValueError:
                     errors.append(f"{name.replace('_', ' ')} must be a date like 2027-03-31")
         role, status = query.get("role", ""), query.get("status", "")
-        if role and role not in RoleType.values:
-            errors.append("role is not a known role type")
+        if role and not role.isdigit():
+            errors.append("role must be a number")
         elif role:
-            found.role_type = role
+            found.role_type = int(role)
         if status and status not in [*DeliveryStatus.values, "stale"]:
             errors.append("status is not a known status")
         elif status:
@@ -82,7 +82,7 @@ class ActionFilters:
                 organisation_links__organisation_id=self.lead, organisation_links__is_lead=True
             )
         if self.role_type:
-            actions = actions.filter(role_type=self.role_type)
+            actions = actions.filter(role_type_id=self.role_type)
         if self.q:
             in_updates = ProgressUpdate.objects.filter(
                 action=OuterRef("pk"), text__icontains=self.q
@@ -94,7 +94,7 @@ class ActionFilters:
                 | Q(ref__iexact=self.q)
                 | Exists(in_updates)
             )
-        return actions.select_related("priority__theme").distinct().in_plan_order()
+        return actions.select_related("priority__theme", "role_type").distinct().in_plan_order()
 
     def states(self, user: Any, on: dt.date) -> list[ActionState]:
         states = [action_state(a, on) for a in self.queryset(user)]
@@ -123,7 +123,7 @@ def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
                     a.lead_officer.name if a.lead_officer else "",
                     a.due_text,
                     a.due_end.isoformat() if a.due_end else "",
-                    a.role_type,
+                    a.role_type.name if a.role_type else "",
                     status_words(s.status),
                     s.percent,
                     status_words(s.suggested) if s.suggested else "",

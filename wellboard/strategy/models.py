@@ -19,8 +19,9 @@ from wellboard.partnerships.models import (
     OtherStrategy,
     Partnership,
     Person,
+    RoleType,
 )
-from wellboard.strategy.choices import ROLE_TYPE_COLOURS, DeliveryStatus, Rag, RoleType
+from wellboard.strategy.choices import DeliveryStatus, Rag
 from wellboard.strategy.progress_models import Milestone, ProgressUpdate
 from wellboard.strategy.querysets import (
     ACTION_PATH,
@@ -32,7 +33,6 @@ from wellboard.strategy.querysets import (
 )
 
 __all__ = [
-    "ROLE_TYPE_COLOURS",
     "Action",
     "ActionBoard",
     "ActionComment",
@@ -307,7 +307,14 @@ class Action(TimestampedModel):
     ongoing = models.BooleanField(default=False)
     to_be_agreed = models.BooleanField(default=False)
     outcome_measures = models.TextField(blank=True)
-    role_type = models.CharField(max_length=20, choices=RoleType.choices, blank=True)
+    role_type = models.ForeignKey(
+        "partnerships.RoleType",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        help_text="The partnership's part in the action, in its own words.",
+    )
     percent_complete = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
     weight = models.PositiveSmallIntegerField(

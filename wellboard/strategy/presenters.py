@@ -10,13 +10,7 @@ from django.utils import timezone
 from wellboard.core.delivery import StatusCounts
 from wellboard.strategy.delivery import ActionState
 from wellboard.strategy.meetings import LastMeetings, strategy_id, updated_since
-from wellboard.strategy.models import (
-    ROLE_TYPE_COLOURS,
-    DeliveryStatus,
-    Milestone,
-    Plan,
-    RoleType,
-)
+from wellboard.strategy.models import DeliveryStatus, Milestone, Plan, RoleType
 
 DUE_SOON = timedelta(days=30)
 ON_THE_BOOKS = "On the books"
@@ -46,12 +40,9 @@ def bar(counts: StatusCounts) -> list[Segment]:
     ]
 
 
-def role_key() -> list[tuple[str, str, str]]:
-    return [(str(role), role.label, colour) for role, colour in ROLE_TYPE_COLOURS.items()]
-
-
-def role_label(value: str) -> str:
-    return RoleType(value).label if value in RoleType.values else ""
+def role_key(partnership_id: int) -> list[RoleType]:
+    """The partnership's role types in its order, for the key beside role markers."""
+    return list(RoleType.objects.filter(partnership_id=partnership_id))
 
 
 def next_milestones(plan: Plan, on: date, limit: int = 5) -> list[Milestone]:

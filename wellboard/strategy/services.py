@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from wellboard.base.scoping import partnership_id_of
 from wellboard.core.delivery import status_words
 from wellboard.strategy.models import (
     Action,
@@ -23,6 +24,7 @@ from wellboard.strategy.models import (
     ProgressUpdate,
     ProposalDecision,
     Rag,
+    RoleType,
     Strategy,
     UpdateReview,
 )
@@ -165,12 +167,28 @@ class StaleEdit(Exception):
         self.changes = changes
 
 
+def editable_value(action: Action, name: str) -> Any:
+    """A field as the edit form holds it: the role type by its key, others as they are."""
+    if name == "role_type":
+        return action.role_type.key if action.role_type else ""
+    return getattr(action, name)
+
+
+def _role_type(action: Action, key: str) -> RoleType | None:
+    if not key:
+        return None
+    found = RoleType.objects.filter(partnership_id=partnership_id_of(action), key=key).first()
+    if found is None:
+        raise ValidationError({"role_type": "Choose one of the partnership's role types."})
+    return found
+
+
 def _stale(action_id: int, original: dict[str, Any]) -> StaleEdit:
     current = Action.objects.get(pk=action_id)
     changes = {
-        name: (original.get(name), getattr(current, name))
+        name: (original.get(name), editable_value(current, name))
         for name in EDITABLE_ACTION_FIELDS
-        if name in original and original[name] != getattr(current, name)
+        if name in original and original[name] != editable_value(current, name)
     }
     return StaleEdit(current, changes)
 
@@ -192,6 +210,8 @@ def edit_action(
     for name, value in values.items():
         if name == "due_text":
             current.set_due(value)
+        elif name == "role_type":
+            current.role_type = _role_type(current, value)
         else:
             setattr(current, name, value)
     current.full_clean()

@@ -22,7 +22,7 @@ from wellboard.strategy.models import (
     Strategy,
     Theme,
 )
-from wellboard.strategy.presenters import attention_groups, role_label, today
+from wellboard.strategy.presenters import attention_groups, today
 
 
 def action_detail_queryset() -> QuerySet[Action]:
@@ -30,7 +30,7 @@ def action_detail_queryset() -> QuerySet[Action]:
         "-date", "-id"
     )
     return Action.objects.select_related(
-        "lead_officer", "lead_officer__organisation"
+        "lead_officer", "lead_officer__organisation", "role_type"
     ).prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
@@ -51,7 +51,6 @@ def action_detail(request: HttpRequest, action: Action) -> HttpResponse:
         "action": action,
         "state": action_state(action, today()),
         "strategy": action.priority.theme.plan.strategy,
-        "role_label": role_label(action.role_type),
         "can_update": can(user, "action.update", action),
         "can_edit": can(user, "action.edit", action),
         "can_propose": can(user, "action.propose", action),
@@ -68,14 +67,14 @@ def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object,
     themes = scoped(Theme, request.user, Theme.objects.in_plan_order())
     boards = GovernanceBoard.objects.filter(partnership_id__in=partnership_ids)
     organisations = Organisation.objects.filter(partnership_id__in=partnership_ids)
+    role_types = RoleType.objects.filter(partnership_id__in=partnership_ids)
     return [
         ("strategy", "Strategy", [(s.pk, s.title) for s in scoped(Strategy, request.user)],
          filters.strategy),
         ("theme", "Theme", [(t.pk, t.title) for t in themes], filters.theme),
         ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
         ("lead", "Lead organisation", [(o.pk, o.label) for o in organisations], filters.lead),
-        ("role", "Role type", [(v, label) for v, label in RoleType.choices if v],
-         filters.role_type),
+        ("role", "Role type", [(r.pk, r.name) for r in role_types], filters.role_type),
         ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
          filters.status),
     ]  # fmt: skip

@@ -110,7 +110,7 @@ def review_update(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
 def edit_action(request: HttpRequest, action: Action) -> HttpResponse:
     stale: services.StaleEdit | None = None
     if request.method == "POST":
-        form = ActionEditForm(request.POST)
+        form = ActionEditForm(request.POST, action=action)
         if form.is_valid():
             try:
                 services.edit_action(
@@ -123,7 +123,8 @@ def edit_action(request: HttpRequest, action: Action) -> HttpResponse:
                 stale = error
                 form = ActionEditForm(
                     {**request.POST.dict(), "version": error.current.version,
-                     **{f"original_{k}": v for k, v in _current(error.current).items()}}
+                     **{f"original_{k}": v for k, v in _current(error.current).items()}},
+                    action=action,
                 )  # fmt: skip
             except ValidationError as error:
                 _add_errors(form, error)
@@ -138,7 +139,7 @@ def edit_action(request: HttpRequest, action: Action) -> HttpResponse:
 
 
 def _current(action: Action) -> dict[str, object]:
-    return {name: getattr(action, name) for name in services.EDITABLE_ACTION_FIELDS}
+    return {name: services.editable_value(action, name) for name in services.EDITABLE_ACTION_FIELDS}
 
 
 @guard("action.comment", Action, methods=("POST",))

@@ -31,7 +31,7 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "strategy": strategy,
         "state": state,
         "bar": bar,
-        "role_key": role_key(),
+        "role_key": role_key(strategy.partnership_id),
         "milestones": next_milestones(plan, today()) if plan else [],
         "can_manage": can(request.user, "strategy.manage", strategy),
         "history": history_for(strategy),

@@ -26,5 +26,10 @@ def _published() -> Any:
 def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
     state = plan_delivery(plan, today()) if plan else None
-    context = {"strategy": strategy, "state": state, "bar": bar, "role_key": role_key()}
+    context = {
+        "strategy": strategy,
+        "state": state,
+        "bar": bar,
+        "role_key": role_key(strategy.partnership_id),
+    }
     return render(request, "strategy/public.jinja", context)

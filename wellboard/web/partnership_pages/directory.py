@@ -56,6 +56,7 @@ def organisation(request: HttpRequest, org: Organisation) -> HttpResponse:
     viewer = viewer_for(request.user, org.partnership)
     links = (
         ActionOrganisation.objects.filter(organisation=org, action__in=viewer.actions())
+        .select_related("action__role_type")
         .with_strategy()
         .in_plan_order()
     )

@@ -9,6 +9,7 @@ from wellboard.web.partnership_pages import (
     glossary_page,
     lockouts,
     publishing,
+    role_types,
     roles,
     settings_page,
 )
@@ -36,6 +37,14 @@ urlpatterns = [
     path("partnerships/<int:pk>/roles/", roles.roles, name="roles"),
     path("partnerships/<int:pk>/settings/", settings_page.settings, name="settings"),
     path("partnerships/<int:pk>/backup/", backup_download.download, name="backup"),
+    path("partnerships/<int:pk>/role-types/", role_types.role_types, name="role_types"),
+    path(
+        "partnerships/<int:pk>/role-types/preset/",
+        role_types.role_type_preset,
+        name="role_type_preset",
+    ),
+    path("role-types/<int:pk>/edit/", role_types.role_type_edit, name="role_type_edit"),
+    path("role-types/<int:pk>/delete/", role_types.role_type_delete, name="role_type_delete"),
     path("partnerships/<int:pk>/duplicates/", duplicates.duplicates, name="duplicates"),
     path("partnerships/<int:pk>/duplicates/merge/", duplicates.merge, name="merge"),
     path("partnerships/<int:pk>/duplicates/intended/", duplicates.intended, name="intended"),
