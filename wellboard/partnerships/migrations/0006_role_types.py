@@ -29,7 +29,7 @@ def give_each_partnership_the_defaults(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0004_board_meetings'),
+        ('partnerships', '0005_publish_names'),
     ]
 
     operations = [

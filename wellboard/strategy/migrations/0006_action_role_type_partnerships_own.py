@@ -1,7 +1,7 @@
 """Actions' role type becomes a link to one of the partnership's own role types.
 
 The old choice field held the regional plan's keys; each partnership got those five as
-role types (partnerships 0005), so every action keeps its role type, matched by key.
+role types (partnerships 0006), so every action keeps its role type, matched by key.
 """
 
 import django.db.models.deletion
@@ -36,8 +36,8 @@ def unlink_role_types(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnerships", "0005_role_types"),
-        ("strategy", "0004_alter_progressupdate_evidence_url"),
+        ("partnerships", "0006_role_types"),
+        ("strategy", "0005_proposal_decisions"),
     ]
 
     operations = [
