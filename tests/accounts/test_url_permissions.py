@@ -72,6 +72,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "directory.boards": MEMBERS_ONLY,
     "directory.view": MEMBERS_ONLY,
     "directory.edit": ADMINISTRATORS,
+    "members.manage": ADMINISTRATORS,
     "glossary.edit": ADMINISTRATORS,
     "duplicates.find": OFFICERS,
     "duplicates.decide": ADMINISTRATORS,

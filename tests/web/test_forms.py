@@ -36,10 +36,13 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from wellboard.accounts.member_forms import InviteForm, MembershipForm
+from wellboard.accounts.models import Membership
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
+from wellboard.partnerships.models import Person
 from wellboard.partnerships.role_type_forms import PresetForm, RoleTypeForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm
@@ -110,6 +113,21 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     PresetForm: lambda w: (PresetForm(data={"preset": "none"}), {}),
+    InviteForm: lambda w: (
+        InviteForm(
+            data={"email": "not an address", "role": "chief", "person": "0"},
+            people=Person.objects.filter(partnership=w.partnership),
+        ),
+        {},
+    ),
+    MembershipForm: lambda w: (
+        MembershipForm(
+            data={"role": "chief", "person": "0"},
+            instance=Membership(partnership=w.partnership),
+            people=Person.objects.filter(partnership=w.partnership),
+        ),
+        {},
+    ),
     GlossaryTermForm: lambda w: (
         GlossaryTermForm(data={"term": " ", "meaning": ""}, partnership=w.partnership),
         {},

@@ -8,10 +8,15 @@ from django.conf import settings
 from django.db import models
 
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 
 
-class Membership(TimestampedModel):
-    """A user's role in one partnership. A user may belong to several partnerships."""
+class Membership(TimestampedModel, VersionedModel):
+    """A user's role in one partnership. A user may belong to several partnerships.
+
+    A deactivated membership gives no rights at all (permissions.memberships reads only
+    active ones) but is kept, so the history of who did what still names its user.
+    """
 
     class Role(models.TextChoices):
         ADMINISTRATOR = "administrator", "Administrator (HWB policy officer)"
@@ -34,6 +39,15 @@ class Membership(TimestampedModel):
         blank=True,
         on_delete=models.SET_NULL,
         help_text="The partnership member this account belongs to, for lead officers.",
+    )
+    active = models.BooleanField(default=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

@@ -108,6 +108,8 @@ RULES: dict[str, Rule] = {
     "directory.view": Rule(_any_member),
     # Organisations, people, boards and their meetings, working groups, role types.
     "directory.edit": Rule(_administrator),
+    # Inviting people, their roles, deactivating them.
+    "members.manage": Rule(_administrator),
     "glossary.edit": Rule(_administrator),
     "duplicates.find": Rule(_officer),
     "duplicates.decide": Rule(_administrator),
@@ -151,7 +153,8 @@ def memberships(user: Any) -> dict[int, Membership]:
         return {}
     cached: dict[int, Membership] | None = getattr(user, "_wellboard_memberships", None)
     if cached is None:
-        cached = {m.partnership_id: m for m in Membership.objects.filter(user=user)}
+        active = Membership.objects.filter(user=user, active=True)
+        cached = {m.partnership_id: m for m in active}
         user._wellboard_memberships = cached
     return cached
 

@@ -16,4 +16,5 @@ urlpatterns = [
         guard(signed_in=False, methods=("POST",))(views.SignOutView.as_view()),
         name="logout",
     ),
+    path("invitation/<str:token>/", views.accept_invitation, name="invitation"),
 ]

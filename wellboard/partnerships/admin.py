@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from wellboard.partnerships.models import (
     ActionMerge,
+    BoardMeeting,
     GlossaryTerm,
     GovernanceBoard,
     IntendedPair,
@@ -9,6 +10,7 @@ from wellboard.partnerships.models import (
     OtherStrategy,
     Partnership,
     Person,
+    RoleType,
     WorkingGroup,
     WorkingGroupPlace,
 )
@@ -86,3 +88,17 @@ class IntendedPairAdmin(admin.ModelAdmin):
     list_display = ["first", "second", "decided_by", "created_at"]
     list_filter = ["partnership"]
     raw_id_fields = ["first", "second"]
+
+
+@admin.register(BoardMeeting)
+class BoardMeetingAdmin(admin.ModelAdmin):
+    list_display = ["date", "board", "papers_deadline", "partnership"]
+    list_filter = ["partnership"]
+    readonly_fields = ["version"]
+
+
+@admin.register(RoleType)
+class RoleTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "key", "colour", "position", "partnership"]
+    list_filter = ["partnership"]
+    readonly_fields = ["version"]

@@ -25,6 +25,7 @@ class Viewer:
     may_decide_duplicates: bool
     may_edit_glossary: bool
     may_edit_directory: bool
+    may_manage_members: bool
     may_manage: bool = False
 
     def strategies(self) -> QuerySet[Strategy]:
@@ -43,5 +44,6 @@ def viewer_for(user: Any, partnership: Partnership) -> Viewer:
         may_decide_duplicates=can(user, "duplicates.decide", partnership),
         may_edit_glossary=can(user, "glossary.edit", partnership),
         may_edit_directory=can(user, "directory.edit", partnership),
+        may_manage_members=can(user, "members.manage", partnership),
         may_manage=can(user, "partnership.manage", partnership),
     )
