@@ -161,7 +161,10 @@ def build_url_world() -> UrlWorld:
     meeting: Any = BoardMeetingFactory(board__partnership=partnership)
     objects[GovernanceBoard] = meeting.board
     objects[BoardMeeting] = meeting
+    # Given to an action, so the administrator's request to remove it is refused and
+    # the actors after them still find it.
     objects[RoleType] = RoleType.objects.filter(partnership=partnership).first()
+    Action.objects.filter(pk=action.pk).update(role_type=objects[RoleType])
     # The administrator's own: as the only administrator, deactivating it is refused, so
     # the other actors' answers do not depend on the order the test asks in.
     objects[Membership] = Membership.objects.get(user=users[ADMIN], partnership=partnership)
