@@ -37,7 +37,7 @@ def unlink_role_types(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("partnerships", "0006_role_types"),
-        ("strategy", "0005_proposal_decisions"),
+        ("strategy", "0006_status_words"),
     ]
 
     operations = [
