@@ -35,6 +35,7 @@ HREF = re.compile(r"""<a\b[^>]*\bhref=["']([^"']+)["']""", re.IGNORECASE)
 NOT_BY_LINK = {
     "web:healthz": "for load balancers and monitoring, not people",
     "rounds:respond": "opened from the link in a lead officer's email",
+    "accounts:invitation": "opened from the link in an invitation email",
     "tasks:status": "shown after a form starts a background task (a POST)",
     "tasks:status_partial": "polled by htmx from the task's status page",
     "tasks:result": "linked from the task's status page once a POSTed task has run",
