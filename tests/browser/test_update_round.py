@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_delivery_flows import sign_in
+from tests.browser.test_delivery_flows import AXE, axe_violations, sign_in
 from tests.delivery_world import PASSWORD
 from tests.rounds.mailbox import text_of
 from tests.rounds.round_world import build_round_world, link_in
@@ -38,6 +38,7 @@ def test_a_lead_answers_from_the_email_and_the_officer_sees_it(
     page = local_page
     page.goto(link)
     assert page.get_by_role("heading", name="Your updates for the Staying Healthy Board").count()
+    problems = {"link page": axe_violations(page)} if AXE.exists() else {}
     first = world.ada_actions[0]
     section = page.locator(f"section[aria-labelledby='action-{first.pk}']")
     section.get_by_label("Green").check()
@@ -46,6 +47,11 @@ def test_a_lead_answers_from_the_email_and_the_officer_sees_it(
     section.get_by_role("button", name=f"Save update on {first.ref}").click()
     page.wait_for_load_state()
     assert "Thank you: your update" in page.content()
+    if AXE.exists():
+        problems["link page after an update"] = axe_violations(page)
+        page.goto(link.replace("/respond/", "/respond/x"))
+        problems["refused link"] = axe_violations(page)
+        page.goto(link)
     assert world.bo_action.title not in page.content()
 
     page.context.clear_cookies()
@@ -53,8 +59,14 @@ def test_a_lead_answers_from_the_email_and_the_officer_sees_it(
     world.officer.save()
     sign_in(page, live_server.url, "officer")
     page.goto(f"{live_server.url}/rounds/{round.pk}/")
+    if AXE.exists():
+        problems["round page"] = axe_violations(page)
+        page.goto(f"{live_server.url}/rounds/{round.pk}/settings/")
+        problems["round settings"] = axe_violations(page)
+        page.goto(f"{live_server.url}/rounds/{round.pk}/")
     row = page.locator("#leads tr", has_text="Ada Lead")
     assert "Updated" in row.inner_text()
     assert "Partly answered" in row.inner_text()
     page.goto(f"{live_server.url}/actions/{first.pk}/")
     assert "Both clinics open on Saturdays." in page.content()
+    assert {name: found for name, found in problems.items() if found} == {}
