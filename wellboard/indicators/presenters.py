@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from wellboard.core.charts import Bar, Chart, TrendPoint, comparison_chart, trend_chart
 from wellboard.indicators.models import ENGLAND_CODE, Indicator, IndicatorValue
-from wellboard.indicators.series import by_area, headline_values, home_area, latest_period
+from wellboard.indicators.series import (
+    SeriesKey,
+    available_series,
+    by_area,
+    headline_values,
+    home_area,
+    latest_period,
+)
 
 
 def decimals_for(indicator: Indicator) -> int:
@@ -21,10 +28,27 @@ class IndicatorPage:
     series: list[IndicatorValue]
     trend: Chart | None
     has_areas: bool
+    shown: SeriesKey | None = None
+    choices: tuple[SeriesKey, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.shown.label if self.shown else ""
 
 
-def indicator_page(indicator: Indicator) -> IndicatorPage:
-    values = headline_values(indicator)
+def chosen_series(
+    indicator: Indicator, number: str | None
+) -> tuple[SeriesKey | None, list[SeriesKey]]:
+    """The series picked on the page (?series=N, N counted from 0), else the default."""
+    choices = available_series(indicator)
+    if number and number.isdigit() and int(number) < len(choices):
+        return choices[int(number)], choices
+    return (choices[0] if choices else None), choices
+
+
+def indicator_page(indicator: Indicator, key: SeriesKey | None = None) -> IndicatorPage:
+    key, choices = (key, available_series(indicator)) if key else chosen_series(indicator, None)
+    values = headline_values(indicator, key)
     area, region = home_area(indicator, values)
     series = by_area(values, area) if area else []
     england = {v.period_label: v.value for v in by_area(values, ENGLAND_CODE)}
@@ -34,7 +58,7 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         name = series[-1].area_name or area
         chart = trend_chart(
             [TrendPoint(v.period_label, v.value, v.lower_ci95, v.upper_ci95) for v in series],
-            title=f"{indicator.name or indicator.code}: {name}, trend",
+            title=f"{indicator.name or indicator.code}: {name}, {key.label if key else ''}, trend",
             chart_id=f"trend-{indicator.pk}",
             unit=indicator.effective_unit,
             decimals=decimals_for(indicator),
@@ -45,7 +69,9 @@ def indicator_page(indicator: Indicator) -> IndicatorPage:
         v.region_value = region_values.get(v.period_label)  # type: ignore[attr-defined]
         v.england_value = england.get(v.period_label)  # type: ignore[attr-defined]
     areas = {v.area_code for v in values if v.area_code != ENGLAND_CODE}
-    return IndicatorPage(indicator, area, region, series, chart, len(areas) > 1)
+    return IndicatorPage(
+        indicator, area, region, series, chart, len(areas) > 1, key, tuple(choices)
+    )
 
 
 def area_chart(indicator: Indicator, period: str | None = None) -> tuple[Chart | None, str]:

@@ -33,7 +33,7 @@ from wellboard.core.stats import (
 )
 from wellboard.indicators.models import ENGLAND_CODE, Indicator, IndicatorValue
 from wellboard.indicators.periods import period_bounds
-from wellboard.indicators.series import by_area, headline_values, home_area
+from wellboard.indicators.series import SeriesKey, by_area, headline_values, home_area
 
 NOT_AVAILABLE = "Not available"
 
@@ -69,8 +69,10 @@ class IndicatorSummary:
         return ""
 
 
-def indicator_summary(indicator: Indicator, area_code: str | None = None) -> IndicatorSummary:
-    values = headline_values(indicator)
+def indicator_summary(
+    indicator: Indicator, area_code: str | None = None, key: SeriesKey | None = None
+) -> IndicatorSummary:
+    values = headline_values(indicator, key)
     home, region_code = home_area(indicator, values)
     code = area_code or home
     series = [v for v in by_area(values, code) if v.value is not None] if code else []

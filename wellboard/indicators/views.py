@@ -16,7 +16,12 @@ from wellboard.indicators.forms import LocalUploadForm
 from wellboard.indicators.loaders import LoadError, LoadResult, load_local_csv
 from wellboard.indicators.loaders.local import method_for_unit
 from wellboard.indicators.models import Indicator
-from wellboard.indicators.presenters import area_chart, decimals_for, indicator_page
+from wellboard.indicators.presenters import (
+    area_chart,
+    chosen_series,
+    decimals_for,
+    indicator_page,
+)
 from wellboard.indicators.summary import indicator_summary
 from wellboard.strategy.models import Action, Theme
 
@@ -38,14 +43,15 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 @guard("indicator.view", Indicator, queryset=_indicators)
 def indicator_detail(request: HttpRequest, indicator: Indicator) -> HttpResponse:
-    page = indicator_page(indicator)
+    key, _ = chosen_series(indicator, request.GET.get("series"))
+    page = indicator_page(indicator, key)
     actions = Action.objects.filter(indicator_links__indicator=indicator).with_strategy().distinct()
     if not is_member(request.user, indicator.partnership_id):
         actions = actions.published()
     context = {
         "indicator": indicator,
         "page": page,
-        "summary": indicator_summary(indicator),
+        "summary": indicator_summary(indicator, key=key),
         "actions": actions,
         "decimals": decimals_for(indicator),
         "can_upload": can(request.user, "indicator.manage", indicator),

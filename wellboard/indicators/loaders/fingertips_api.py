@@ -1,9 +1,10 @@
-"""Fingertips values through its API, by the fingertips-py client (an optional extra).
+"""Fingertips values through its API, by the fingertips-py client (installed with the app).
 
 fingertips-py's ``get_data_by_indicator_ids`` returns a pandas DataFrame of the API's
 ``all_data/csv/by_indicator_id`` response, whose columns are those of the download CSV; its
-records go through the same validation and writing as a download. The fetch function is
-injected so that tests replay recorded responses and no test touches the network.
+records go through the same validation and writing as a download. The fetch function can
+be injected; the tests run the real client against a local server that replays a recorded
+response, so no test touches the network.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def fetch_with_fingertips_py(indicator_ids: Sequence[int], area_type_id: int) ->
         import fingertips_py
     except ImportError:
         raise LoadError(
-            "the Fingertips API needs fingertips-py: pip install 'wellboard[fingertips]'"
+            "the Fingertips API needs fingertips-py, installed by make setup: run it again"
         ) from None
     try:
         frame = fingertips_py.get_data_by_indicator_ids(list(indicator_ids), area_type_id)
