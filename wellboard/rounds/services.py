@@ -177,7 +177,13 @@ def waiting_actions(lead: RoundLead, answered: set[int]) -> list[Any]:
 
 
 def remind(round: Round, reminder: Reminder) -> list[EmailRequest]:
-    """Reminders to the leads still waiting, and the officer's digest, once per reminder."""
+    """Reminders to the leads still waiting, and the officer's digest, once per reminder.
+
+    The digest is written last, so once it exists this reminder is done and later ticks
+    skip it without looking at each lead again.
+    """
+    if round.emails.filter(key=f"round:{round.pk}:digest:{reminder.days_before}").exists():
+        return []
     answered = answered_action_ids(round)
     written: list[EmailRequest] = []
     leads = round.leads.select_related("person").prefetch_related("actions")
