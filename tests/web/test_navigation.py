@@ -34,7 +34,7 @@ def signed_in(user: User) -> Client:
 
 
 EVERYONE = {"Strategies", "Actions", "Indicators", "Reports", "Partnership"}
-ADMINISTRATOR_ONLY = {"Approvals", "Update rounds", "Imports", "Settings"}
+ADMINISTRATOR_ONLY = {"Approvals", "Update rounds", "Imports", "Members", "Settings"}
 
 
 def test_the_administrator_sees_everything(world: World) -> None:
@@ -72,6 +72,7 @@ def test_administrator_pages_hidden_from_the_menu_are_refused(world: World, who:
     for path in (
         reverse("approvals:queue"),
         reverse("imports:upload"),
+        reverse("partnerships:members", args=[partnership]),
         reverse("partnerships:settings", args=[partnership]),
     ):
         assert client.get(path).status_code == 403, path

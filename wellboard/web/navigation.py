@@ -49,6 +49,8 @@ def _items(user: Any) -> list[NavItem]:
     items.append(NavItem("Update rounds", reverse("rounds:index"), "round.view"))
     items.append(NavItem("Imports", reverse("imports:upload"), "import.run"))
     if partnership is not None:
+        members = reverse("partnerships:members", args=[partnership])
+        items.append(NavItem("Members", members, "members.manage"))
         items.append(
             NavItem(
                 "Settings",
