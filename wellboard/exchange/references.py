@@ -22,6 +22,17 @@ from wellboard.partnerships.models import (
 )
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]{1,11}$")
+_BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&]{1,11})\)$")
+
+
+def _org_key(name: str) -> str:
+    """A name as compared: lower case, "&" as "and", no leading "the", no punctuation."""
+    text = name.lower().replace("&", " and ")
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return "~" + " ".join(words)
 
 
 def _date(value: str | None) -> date | None:
@@ -46,8 +57,20 @@ class References:
 
     def _remember(self, org: Organisation) -> None:
         self.organisations[org.name] = org
+        self.organisations.setdefault(_org_key(org.name), org)
         if org.acronym:
             self.organisations[org.acronym] = org
+            self.organisations.setdefault(_org_key(org.acronym), org)
+
+    def _known_organisation(self, label: str, acronym: str) -> Organisation | None:
+        """The partnership's organisation a plan names: by name or acronym as written, then
+        ignoring case, "the" and punctuation ("the County Council", "Public Health Team"
+        is not "Public Health"), then by the acronym in brackets ("Carers Trust (CT)")."""
+        bracketed = _BRACKETED.match(label)
+        keys = [label, acronym, _org_key(label)]
+        if bracketed:
+            keys += [bracketed["acronym"], bracketed["name"], _org_key(bracketed["name"])]
+        return next((self.organisations[k] for k in keys if k and k in self.organisations), None)
 
     # Reference data from the document's partnership block and top-level lists.
 
@@ -98,8 +121,11 @@ class References:
         return board
 
     def organisation(self, label: str, **fields: Any) -> Organisation:
-        org = self.organisations.get(label) or self.organisations.get(fields.get("acronym") or "\0")
+        org = self._known_organisation(label, fields.get("acronym") or "")
         if org is None:
+            bracketed = _BRACKETED.match(label)
+            if bracketed and "acronym" not in fields:
+                label, fields["acronym"] = bracketed["name"], bracketed["acronym"]
             if "acronym" not in fields and ACRONYM.match(label) and label.upper() == label:
                 fields["acronym"] = label
             org = Organisation.objects.create(partnership=self.partnership, name=label, **fields)
