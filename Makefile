@@ -40,7 +40,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CSS): node_modules/.installed $(wildcard wellboard/web/scss/*.scss)
+$(CSS): node_modules/.installed $(wildcard wellboard/web/scss/*.scss) wellboard/reports/renderers/rag.css
 	mkdir -p $(dir $(CSS))
 	npx --no-install sass --no-source-map --quiet-deps --silence-deprecation=import \
 	  --load-path=node_modules --style=compressed wellboard/web/scss/wellboard.scss $(CSS)

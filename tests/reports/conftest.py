@@ -3,12 +3,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tests.shared_data import DEMO_TODAY
+import pytest
+import time_machine
+
+from tests.shared_data import DEMO_MOMENT, DEMO_TODAY
 from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.params import ReportParams, build_params
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 
 __all__ = ["DEMO_TODAY", "demo_actions", "latest_text", "params", "rendered"]
+
+
+@pytest.fixture(scope="module")
+def delivery_pdf(_module_demo: Strategy) -> RenderedReport:
+    """The demo's delivery report as PDF, laid out once for the module's tests that only read
+    it: WeasyPrint's layout is the slowest step of the suite's reports."""
+    with time_machine.travel(DEMO_MOMENT, tick=True):
+        return rendered(_module_demo, "delivery", "pdf")
 
 
 def demo_actions(strategy: Strategy) -> list[Action]:

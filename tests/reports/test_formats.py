@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.reports.conftest import demo_actions, latest_text, rendered
+from wellboard.reports.build import RenderedReport
 from wellboard.reports.document import STATUS_COLOURS
 from wellboard.strategy.models import Strategy, Theme
 
@@ -82,8 +83,10 @@ def test_html_has_every_action_and_rag_classes(demo: Strategy) -> None:
     assert "<h2" in html and "<h3" in html
 
 
-def test_pdf_text_has_every_action_reference(demo: Strategy, tmp_path: Path) -> None:
-    pdf = rendered(demo, "delivery", "pdf").content
+def test_pdf_text_has_every_action_reference(
+    demo: Strategy, delivery_pdf: RenderedReport, tmp_path: Path
+) -> None:
+    pdf = delivery_pdf.content
     reader = PdfReader(io.BytesIO(pdf))
     text = squash(" ".join(page.extract_text() for page in reader.pages))
     assert len(reader.pages) > 3
@@ -95,9 +98,11 @@ def test_pdf_text_has_every_action_reference(demo: Strategy, tmp_path: Path) -> 
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-def test_pdf_first_page_renders_to_png(demo: Strategy, tmp_path: Path) -> None:
+def test_pdf_first_page_renders_to_png(
+    demo: Strategy, delivery_pdf: RenderedReport, tmp_path: Path
+) -> None:
     pdf_path = tmp_path / "delivery.pdf"
-    pdf_path.write_bytes(rendered(demo, "delivery", "pdf").content)
+    pdf_path.write_bytes(delivery_pdf.content)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_path), str(tmp_path / "p")],
         check=True,

@@ -9,14 +9,17 @@ import pytest
 from pypdf import PdfReader
 
 from tests.reports.conftest import demo_actions, rendered
+from wellboard.reports.build import RenderedReport
 from wellboard.reports.renderers.html_renderer import render_standalone
 from wellboard.strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_page_footer_says_page_n_of_m_and_names_the_report(demo: Strategy) -> None:
-    result = rendered(demo, "delivery", "pdf")
+def test_every_page_footer_says_page_n_of_m_and_names_the_report(
+    demo: Strategy, delivery_pdf: RenderedReport
+) -> None:
+    result = delivery_pdf
     reader = PdfReader(io.BytesIO(result.content))
     total = len(reader.pages)
     assert total > 1  # the demo plan runs over several pages, so M is really counted
@@ -30,13 +33,15 @@ def test_every_page_footer_says_page_n_of_m_and_names_the_report(demo: Strategy)
         assert re.search(rf"(^|\s){re.escape(action.ref)}\s", joined), action.ref
 
 
-def test_cell_lines_stay_separate_lines_without_br_elements(demo: Strategy) -> None:
+def test_cell_lines_stay_separate_lines_without_br_elements(
+    demo: Strategy, delivery_pdf: RenderedReport
+) -> None:
     report = rendered(demo, "delivery", "html").report
     html = render_standalone(report)
     assert "<br>" not in html and "white-space: pre-line" in html
     cells = [cell for table in report.tables("actions") for row in table.rows for cell in row]
     multi = next(c for c in cells if len(c.lines) > 2 and not c.status)
-    text = PdfReader(io.BytesIO(rendered(demo, "delivery", "pdf").content)).pages
+    text = PdfReader(io.BytesIO(delivery_pdf.content)).pages
     lines = [line.strip() for page in text for line in page.extract_text().splitlines()]
     # Each of the cell's lines starts a line of the PDF's text (wrapping may split it further).
     for line in multi.lines:

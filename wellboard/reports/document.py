@@ -7,19 +7,22 @@ formats cannot drift apart in content.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
 
-# Status colours shared by every format: NHS palette tones, the same as the web pages'
-# wb-rag classes (wellboard/web/scss/_components.scss), with text contrast of 4.5:1.
-STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "red": ("F7D4D1", "6B140E"),
-    "amber": ("FFDC8E", "3D2A00"),
-    "green": ("CCE3D4", "00401E"),
-    "complete": ("D2E2F2", "002F5C"),
-    "not_started": ("E8EDEE", "212B32"),
-    "overdue": ("6B140E", "FFFFFF"),
-}
+_RAG_RULE = re.compile(r"\.wb-rag--(\w+) \{ background: #(\w{6}); color: #(\w{6}); \}")
+
+
+def _status_colours() -> dict[str, tuple[str, str]]:
+    """Status -> (tint, ink) as hex, read from renderers/rag.css, the one place they are
+    written, so that Word, Excel, the PDF and the web pages cannot disagree."""
+    css = resources.files("wellboard.reports").joinpath("renderers/rag.css").read_text("utf-8")
+    return {name: (tint.upper(), ink.upper()) for name, tint, ink in _RAG_RULE.findall(css)}
+
+
+STATUS_COLOURS: dict[str, tuple[str, str]] = _status_colours()
 # Bar colours for charts, stronger than the cell tints so thin segments stay visible.
 CHART_COLOURS: dict[str, str] = {
     "complete": "005EB8",

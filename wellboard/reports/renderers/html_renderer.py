@@ -37,7 +37,8 @@ _INDENT_BEFORE_BLOCK = re.compile(
 
 
 def print_css() -> Markup:
-    return Markup(stylesheet("print.css"))  # noqa: S704 - the package's own stylesheet
+    """The print stylesheet and the status colours (rag.css), the package's own files."""
+    return Markup(stylesheet("print.css") + stylesheet("rag.css"))  # noqa: S704
 
 
 def document_context(report: Report, *, plain_lines: bool = False) -> dict[str, Any]:
