@@ -35,12 +35,14 @@ from tests.factories import (
     StrategyFactory,
     ThemeFactory,
     UserFactory,
+    WorkingGroupFactory,
 )
 from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm
+from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
 from wellboard.partnerships.models import Person
 from wellboard.partnerships.role_type_forms import PresetForm, RoleTypeForm
@@ -113,6 +115,17 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     PresetForm: lambda w: (PresetForm(data={"preset": "none"}), {}),
+    WorkingGroupForm: lambda w: (
+        WorkingGroupForm(data={"name": "", "reports_to": "0"}, partnership=w.partnership),
+        {},
+    ),
+    PlaceForm: lambda w: (
+        PlaceForm(
+            data={"role": "x" * 201, "organisation": "0", "person": "0"},
+            group=WorkingGroupFactory(partnership=w.partnership),
+        ),
+        {},
+    ),
     InviteForm: lambda w: (
         InviteForm(
             data={"email": "not an address", "role": "chief", "person": "0"},

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wellboard.accounts.models import Membership
 from wellboard.demo.calendar import add_calendar
+from wellboard.demo.groups import add_working_groups
 from wellboard.demo.rounds import add_rounds
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
@@ -74,6 +75,7 @@ def load_demo() -> DemoResult:
     password, generated = _password()
     partnership = strategy.partnership
     add_calendar(partnership)
+    add_working_groups(partnership)
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/

@@ -130,6 +130,13 @@ class Organisation(TimestampedModel):
         """How plans refer to the organisation: by acronym where it has one."""
         return self.acronym or self.name
 
+    @property
+    def full_label(self) -> str:
+        """The full name with the acronym beside it, for lists and filters."""
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
 
 class Person(TimestampedModel):
     """A member of the partnership: board member, lead officer or partner representative."""

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 
 
-class WorkingGroup(TimestampedModel):
+class WorkingGroup(TimestampedModel, VersionedModel):
     partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(
@@ -70,18 +71,33 @@ class WorkingGroupPlace(models.Model):
         on_delete=models.SET_NULL,
         related_name="working_group_places",
     )
+    confirmed = models.BooleanField(
+        default=True, help_text="Untick while the person is named but not yet confirmed."
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        who = self.person.name if self.person else "to be advised"
-        return f"{self.role or self.organisation or 'Member'}: {who}"
+        return f"{self.role or self.organisation or 'Member'}: {self.state_label}"
 
     @property
     def to_be_advised(self) -> bool:
         return self.person_id is None
+
+    @property
+    def state(self) -> str:
+        """ "filled", "named" (a person named, not yet confirmed) or "tba" (to be advised)."""
+        if self.person_id is None:
+            return "tba"
+        return "filled" if self.confirmed else "named"
+
+    @property
+    def state_label(self) -> str:
+        if self.person is None:
+            return "to be advised"
+        return self.person.name if self.confirmed else f"{self.person.name} (not yet confirmed)"
 
     def clean(self) -> None:
         partnership_id = self.group.partnership_id

@@ -66,14 +66,15 @@ def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object,
     partnership_ids = list(memberships(request.user))
     themes = scoped(Theme, request.user, Theme.objects.in_plan_order())
     boards = GovernanceBoard.objects.filter(partnership_id__in=partnership_ids)
-    organisations = Organisation.objects.filter(partnership_id__in=partnership_ids)
+    organisations = Organisation.objects.filter(partnership_id__in=partnership_ids).order_by("name")
     role_types = RoleType.objects.filter(partnership_id__in=partnership_ids)
     return [
         ("strategy", "Strategy", [(s.pk, s.title) for s in scoped(Strategy, request.user)],
          filters.strategy),
         ("theme", "Theme", [(t.pk, t.title) for t in themes], filters.theme),
         ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
-        ("lead", "Lead organisation", [(o.pk, o.label) for o in organisations], filters.lead),
+        ("lead", "Lead organisation", [(o.pk, o.full_label) for o in organisations],
+         filters.lead),
         ("role", "Role type", [(r.pk, r.name) for r in role_types], filters.role_type),
         ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
          filters.status),

@@ -5,12 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from django.db.models import Count, Prefetch
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can
+from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.models import (
     Organisation,
     Partnership,
@@ -89,18 +91,28 @@ def people(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     return render(request, "partnerships/people.jinja", context)
 
 
-@guard("directory.groups", Partnership)
+@guard({"GET": "directory.groups", "POST": "directory.edit"}, Partnership)
 def working_groups(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     viewer = viewer_for(request.user, partnership)
+    form = WorkingGroupForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        group = form.save()
+        messages.success(request, f"Added the working group {group.name}.")
+        return redirect("partnerships:group", partnership.pk, group.pk)
+    vacant = Q(places__person__isnull=True) | Q(places__confirmed=False)
     groups = viewer.partnership.working_groups.select_related("reports_to").annotate(
-        place_count=Count("places", distinct=True), action_count=Count("actions", distinct=True)
+        place_count=Count("places", distinct=True),
+        open_count=Count("places", filter=vacant, distinct=True),
+        action_count=Count("actions", distinct=True),
     )
-    context = {"viewer": viewer, "partnership": viewer.partnership, "groups": groups}
-    return render(request, "partnerships/working_groups.jinja", context)
+    context = {"viewer": viewer, "partnership": viewer.partnership, "groups": groups, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "partnerships/working_groups.jinja", context, status=status)
 
 
-@guard("directory.groups", Partnership)
+@guard({"GET": "directory.groups", "POST": "directory.edit"}, Partnership)
 def working_group(request: HttpRequest, partnership: Partnership, group_pk: int) -> HttpResponse:
+    """The group, its places and actions; administrators add places and edit the group."""
     viewer = viewer_for(request.user, partnership)
     places = WorkingGroupPlace.objects.select_related("organisation", "person")
     group = get_object_or_404(
@@ -118,4 +130,18 @@ def working_group(request: HttpRequest, partnership: Partnership, group_pk: int)
         "actions": actions,
         "terms": viewer.partnership.glossary.all(),
     }
-    return render(request, "partnerships/working_group.jinja", context)
+    edit = request.POST.get("form") == "group"
+    group_form = WorkingGroupForm(
+        request.POST if edit else None, instance=group, partnership=partnership
+    )
+    place_form = PlaceForm(request.POST if not edit and request.POST else None, group=group)
+    if request.method == "POST":
+        saved = group_form.is_valid() and group_form.save_or_report() if edit else (
+            place_form.is_valid() and place_form.save()
+        )  # fmt: skip
+        if saved:
+            messages.success(request, "The working group has been saved.")
+            return redirect("partnerships:group", partnership.pk, group.pk)
+    context |= {"group_form": group_form, "place_form": place_form}
+    status = 409 if group_form.stale else 400 if request.method == "POST" else 200
+    return render(request, "partnerships/working_group.jinja", context, status=status)
