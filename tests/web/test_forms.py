@@ -41,7 +41,7 @@ from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
-from wellboard.partnerships.forms import GlossaryTermForm
+from wellboard.partnerships.forms import GlossaryTermForm, PublishingForm
 from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
 from wellboard.partnerships.models import Person
@@ -141,6 +141,8 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         ),
         {},
     ),
+    # A single tick box: always valid, like ConfirmForm.
+    PublishingForm: lambda w: (PublishingForm(data={}, instance=w.partnership), {}),
     GlossaryTermForm: lambda w: (
         GlossaryTermForm(data={"term": " ", "meaning": ""}, partnership=w.partnership),
         {},
@@ -305,7 +307,7 @@ def check_form(doc: Any, form: BaseForm) -> None:
 @pytest.mark.parametrize("form_class", list(BUILDERS), ids=lambda c: c.__name__)
 def test_each_form_with_its_own_errors(world: World, form_class: type[BaseForm]) -> None:
     form, options = BUILDERS[form_class](world)
-    assert not form.is_valid() or form_class is ConfirmForm
+    assert not form.is_valid() or form_class in (ConfirmForm, PublishingForm)
     doc = render(PAGE, form=form, options=options)
     check_form(doc, form)
     if form.errors:

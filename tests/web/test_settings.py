@@ -34,7 +34,7 @@ def test_without_a_key_the_settings_refuse_even_with_pytest_loaded() -> None:
     assert "Set SECRET_KEY" in done.stderr
 
 
-@pytest.mark.parametrize("env", [{"SECRET_KEY": "given-key"}, {"DEBUG": "true"}])
+@pytest.mark.parametrize("env", [{"SECRET_KEY": "given-key-" + "x" * 50}, {"DEBUG": "true"}])
 def test_a_given_key_or_debug_starts(env: dict[str, str]) -> None:
     done = _settings_in_a_fresh_process(**env)
     assert done.returncode == 0, done.stderr

@@ -23,6 +23,7 @@ from wellboard.reports.forms import GenerateForm, ReportFilterForm
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import KINDS, ReportError, ReportParams, build_params
 from wellboard.reports.renderers.html_renderer import render_page
+from wellboard.reports.style_hashes import style_sources
 from wellboard.reports.tasks import produce_report
 from wellboard.strategy.models import Action, Strategy
 from wellboard.tasks.background import start
@@ -108,6 +109,8 @@ def download(request: HttpRequest, strategy: Strategy, kind: str, fmt: str) -> H
     response = HttpResponse(rendered.content, content_type=rendered.content_type)
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
+    if fmt == "html":  # django-csp adds its own stylesheet's hash to style-src
+        response._csp_update = {"style-src": style_sources(rendered.content)}  # type: ignore[attr-defined]
     return response
 
 

@@ -36,9 +36,14 @@ _INDENT_BEFORE_BLOCK = re.compile(
 )
 
 
+# Column widths are classes (wb-w-0 ... wb-w-100) in the page, as the site's Content
+# Security Policy forbids style attributes; the standalone file and the PDF need them too.
+WIDTH_CLASSES = "".join(f".wb-w-{i}{{width:{i}%}}" for i in range(101))
+
+
 def print_css() -> Markup:
-    """The print stylesheet and the status colours (rag.css), the package's own files."""
-    return Markup(stylesheet("print.css") + stylesheet("rag.css"))  # noqa: S704
+    """The print stylesheet, the status colours (rag.css) and the width classes."""
+    return Markup(stylesheet("print.css") + stylesheet("rag.css") + WIDTH_CLASSES)  # noqa: S704
 
 
 def document_context(report: Report, *, plain_lines: bool = False) -> dict[str, Any]:
