@@ -14,7 +14,9 @@ from pathlib import Path
 
 import openpyxl
 
+from wellboard.core.parsing import PlanImportError
 from wellboard.core.parsing.csv_reader import decode_text
+from wellboard.core.parsing.safety import check_file, file_kind
 
 MIN_CELLS = 2
 MAX_HEADER_TEXT = 120
@@ -48,8 +50,17 @@ def _sheet_rows(path: Path) -> list[list[str]]:
 
 
 def candidate_headers(path: Path, filename: str) -> list[str]:
-    """The first plausible header row's cells, or [] (never raises)."""
+    """The first plausible header row's cells, or [] (never raises).
+
+    The file goes through the same archive and size check as the parsers first: this
+    reader runs after a parse failed, often because that check refused the file (a zip
+    bomb's shared strings would otherwise be inflated here, issue #12).
+    """
     suffix = Path(filename).suffix.lower()
+    try:
+        check_file(path, filename, file_kind(filename))
+    except PlanImportError:
+        return []
     try:
         if suffix in (".xlsx", ".xlsm"):
             return _first_row(_sheet_rows(path))
