@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the Office parts are kept whole so they read as the file holds them
 """A small .xlsx whose shared strings inflate far beyond its size (issue #12.6).
 
 The archive check refused it, but the column-mapping helper then opened the same upload
