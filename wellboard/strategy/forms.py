@@ -112,7 +112,10 @@ class ActionEditForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Comment", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label="Comment",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        error_messages={"required": "Write a comment before sending it."},
     )
 
 

@@ -46,6 +46,13 @@ def action_detail_queryset() -> QuerySet[Action]:
 
 @guard("action.view", Action, queryset=action_detail_queryset)
 def action_detail(request: HttpRequest, action: Action) -> HttpResponse:
+    return render_action(request, action)
+
+
+def render_action(
+    request: HttpRequest, action: Action, comment_form: CommentForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The action page; with a refused comment form, its errors and the text written."""
     user = request.user
     context = {
         "action": action,
@@ -55,10 +62,10 @@ def action_detail(request: HttpRequest, action: Action) -> HttpResponse:
         "can_edit": can(user, "action.edit", action),
         "can_propose": can(user, "action.propose", action),
         "can_review": can(user, "update.review", action.priority.theme.plan.strategy),
-        "comment_form": CommentForm(),
+        "comment_form": comment_form or CommentForm(),
         "history": history_for(action),
     }
-    return render(request, "strategy/action.jinja", context)
+    return render(request, "strategy/action.jinja", context, status=status)
 
 
 def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object, ...]]:

@@ -25,7 +25,7 @@ from wellboard.strategy.forms import (
 )
 from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
 from wellboard.strategy.presenters import today
-from wellboard.strategy.views.actions import action_detail_queryset
+from wellboard.strategy.views.actions import action_detail_queryset, render_action
 
 
 def _add_errors(form: object, error: ValidationError) -> None:
@@ -151,9 +151,9 @@ def comment(request: HttpRequest, action: Action) -> HttpResponse:
             action=action, author=request.user, text=form.cleaned_data["text"], proposal=proposal
         )
         messages.success(request, "Your comment has been added.")
-    else:
-        messages.error(request, "Write a comment before sending it.")
-    return redirect(action.get_absolute_url() + "#comments")
+        return redirect(action.get_absolute_url() + "#comments")
+    # Refused (empty, or over the limit): the page again with the reason and the text.
+    return render_action(request, action_detail_queryset().get(pk=action.pk), form, status=400)
 
 
 @guard("strategy.manage", Strategy, methods=("GET", "POST"))
