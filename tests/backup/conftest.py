@@ -74,7 +74,9 @@ def _around(
     assert board and organisation and person
     person.boards.add(board)
     ColumnMapping.objects.create(partnership=partnership, header="Carried out by", field="leads")
-    ReportingArea.objects.create(partnership=partnership, area_code="E10000030", area_name="Vale")
+    ReportingArea.objects.update_or_create(
+        partnership=partnership, defaults={"area_code": "E10000030", "area_name": "Vale"}
+    )
     indicator = partnership.indicators.first()
     assert indicator is not None
     IndicatorValue.objects.create(

@@ -15,6 +15,7 @@ from django.db import transaction
 from wellboard.accounts.models import Membership
 from wellboard.demo.calendar import add_calendar
 from wellboard.demo.groups import add_working_groups
+from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.rounds import add_rounds
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
@@ -76,6 +77,7 @@ def load_demo() -> DemoResult:
     partnership = strategy.partnership
     add_calendar(partnership)
     add_working_groups(partnership)
+    add_indicator_series(partnership)
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/
