@@ -55,6 +55,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "strategy.view": MEMBERS_ONLY,
     "strategy.public": EVERYONE,
     "strategy.manage": ADMINISTRATORS,
+    "strategy.transition": ADMINISTRATORS,
     "theme.view": MEMBERS_ONLY,
     "theme.outcomes": EVERYONE,
     "priority.view": MEMBERS_ONLY,

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_strategy_follows_the_board_lifecycle() -> None:
     strategy = StrategyFactory(status=Strategy.Status.DRAFT)
-    for step in ["consultation", "approved", "adopted", "in_delivery", "under_review", "closed"]:
+    steps = ["consultation", "revised", "approved", "adopted", "in_delivery", "under_review"]
+    for step in [*steps, "closed"]:
         strategy.move_to(step)
     assert strategy.status == "closed"
 

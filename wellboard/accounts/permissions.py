@@ -89,6 +89,7 @@ RULES: dict[str, Rule] = {
     "strategy.view": Rule(_any_member),
     "strategy.public": Rule(_any_member, public=True),
     "strategy.manage": Rule(_administrator),
+    "strategy.transition": Rule(_administrator),
     "theme.view": Rule(_any_member),
     "theme.outcomes": Rule(_any_member, public=True),
     "priority.view": Rule(_any_member),

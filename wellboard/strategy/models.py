@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from wellboard.base.models import TimestampedModel
+from wellboard.core.lifecycle import refusal
 from wellboard.partnerships.models import (
     GovernanceBoard,
     Organisation,
@@ -61,23 +63,13 @@ class Strategy(TimestampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         CONSULTATION = "consultation", "In consultation"
+        REVISED = "revised", "Revised"
         APPROVED = "approved", "Approved"
         ADOPTED = "adopted", "Adopted"
         IN_DELIVERY = "in_delivery", "In delivery"
         UNDER_REVIEW = "under_review", "Under review"
         CLOSED = "closed", "Closed"
 
-    # The lifecycle a joint strategy follows; a step back is allowed where boards take one
-    # (a consultation draft returned for rework, a review that leads back into delivery).
-    TRANSITIONS: ClassVar[dict[str, set[str]]] = {
-        "draft": {"consultation", "approved"},
-        "consultation": {"draft", "approved"},
-        "approved": {"adopted", "in_delivery"},
-        "adopted": {"in_delivery"},
-        "in_delivery": {"under_review", "closed"},
-        "under_review": {"in_delivery", "closed"},
-        "closed": set(),
-    }
     partnership_path: ClassVar[str] = "partnership"
     public_path: ClassVar[str] = "published"
 
@@ -125,12 +117,10 @@ class Strategy(TimestampedModel):
             raise ValidationError({"period_end": "The period cannot end before it starts."})
 
     def move_to(self, status: str) -> None:
-        """Change status along the lifecycle, refusing a jump the board process never makes."""
-        if status not in self.TRANSITIONS.get(self.status, set()):
-            raise ValidationError(
-                f"A strategy cannot go from {self.get_status_display().lower()} "
-                f"to {self.Status(status).label.lower()}."
-            )
+        """Change status along the lifecycle (wellboard.core.lifecycle), refusing a jump the
+        board process never makes; recording who decided is strategy.lifecycle's job."""
+        if reason := refusal(self.status, status, body="-", meeting_date="-"):
+            raise ValidationError(reason)
         self.status = status
 
     @property
@@ -161,6 +151,13 @@ class ApprovalDecision(TimestampedModel):
     date = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=30, choices=Decision.choices, default=Decision.APPROVED)
     note = models.TextField(blank=True)
+    # Filled when the decision moved the strategy along its lifecycle (strategy.lifecycle).
+    from_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
+    minute_reference = models.CharField(max_length=100, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = PlanPartQuerySet.as_manager()
 

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from wellboard.strategy.views import actions, changes, pages, public
+from wellboard.strategy.views import actions, changes, lifecycle, pages, public
 
 app_name = "strategy"
 urlpatterns = [
     path("strategies/", pages.strategy_list, name="strategies"),
     path("strategies/<int:pk>/", pages.strategy_overview, name="overview"),
     path("strategies/<int:pk>/settings/", changes.strategy_settings, name="settings"),
+    path("strategies/<int:pk>/lifecycle/", lifecycle.strategy_lifecycle, name="lifecycle"),
     path("themes/<int:pk>/", pages.theme_detail, name="theme"),
     path("priorities/<int:pk>/", pages.priority_detail, name="priority"),
     path("actions/", actions.action_list, name="actions"),

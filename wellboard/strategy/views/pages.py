@@ -9,6 +9,7 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, scoped
 from wellboard.history.recorder import history_for
 from wellboard.strategy.delivery import PlanState, plan_delivery
+from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
 from wellboard.strategy.presenters import bar, next_milestones, role_key, today
 
@@ -35,6 +36,8 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "milestones": next_milestones(plan, today()) if plan else [],
         "can_manage": can(request.user, "strategy.manage", strategy),
         "history": history_for(strategy),
+        "can_transition": can(request.user, "strategy.transition", strategy),
+        "approvals": approval_history(strategy),
     }
     return render(request, "strategy/overview.jinja", context)
 

@@ -13,6 +13,7 @@ from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
 from wellboard.strategy.delivery import plan_delivery
+from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Strategy
 from wellboard.strategy.presenters import bar, role_key, today
 
@@ -31,5 +32,6 @@ def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "state": state,
         "bar": bar,
         "role_key": role_key(strategy.partnership_id),
+        "approvals": approval_history(strategy),
     }
     return render(request, "strategy/public.jinja", context)
