@@ -24,3 +24,8 @@ def resolve(spec: dict[str, Any]) -> dict[str, Any]:
         return spec
     target = schema()["$defs"][ref.rsplit("/", 1)[-1]]
     return resolve({**target, **{k: v for k, v in spec.items() if k != "$ref"}})
+
+
+# The longest text any field of the format holds (plan.schema.json's maxLength for long
+# texts); shorter fields carry their database column's length.
+MAX_TEXT = 10_000

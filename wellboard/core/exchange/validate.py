@@ -23,6 +23,8 @@ def _where(error: ValidationError) -> str:
 def _message(error: ValidationError) -> str:
     """jsonschema's own words, or the schema's description where a pattern says nothing."""
     described = isinstance(error.schema, dict) and error.schema.get("description")
+    if error.validator == "maxLength" and isinstance(error.instance, str):
+        return f"{len(error.instance)} characters: use at most {error.validator_value} characters"
     if error.validator == "pattern" and described:
         return f"{str(error.instance)[:60]!r}: {described}"
     return error.message
