@@ -18,6 +18,7 @@ from tests.factories import (
     IndicatorFactory,
     MembershipFactory,
     OrganisationFactory,
+    OtherStrategyFactory,
     PersonFactory,
     PlanFactory,
     PriorityFactory,
@@ -33,9 +34,12 @@ from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
     BoardMeeting,
+    GlossaryTerm,
     GovernanceBoard,
     Organisation,
+    OtherStrategy,
     Partnership,
+    Person,
     RoleType,
 )
 from wellboard.practice.models import GoodPractice
@@ -168,6 +172,11 @@ def build_url_world() -> UrlWorld:
     # The administrator's own: as the only administrator, deactivating it is refused, so
     # the other actors' answers do not depend on the order the test asks in.
     objects[Membership] = Membership.objects.get(user=users[ADMIN], partnership=partnership)
+    objects[Person] = leading
+    objects[OtherStrategy] = OtherStrategyFactory(partnership=partnership)
+    objects[GlossaryTerm] = GlossaryTerm.objects.create(
+        partnership=partnership, term="JSNA", meaning="Joint Strategic Needs Assessment"
+    )
     group = WorkingGroupFactory(partnership=partnership)
     extra = {
         "kind": "delivery",

@@ -44,6 +44,14 @@ from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm, PublishingForm
 from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
+from wellboard.partnerships.reference_forms import (
+    BoardForm,
+    GlossaryEditForm,
+    OrganisationForm,
+    OtherStrategyForm,
+    PersonForm,
+    ReferenceForm,
+)
 from wellboard.partnerships.models import Person
 from wellboard.partnerships.role_type_forms import PresetForm, RoleTypeForm
 from wellboard.practice.forms import GoodPracticeForm
@@ -115,6 +123,34 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     PresetForm: lambda w: (PresetForm(data={"preset": "none"}), {}),
+    OrganisationForm: lambda w: (
+        OrganisationForm(
+            data={"name": "", "kind": "planet", "website": "nope", "parent": "0"},
+            partnership=w.partnership,
+        ),
+        {},
+    ),
+    # The base of the reference forms, drawn through one of them.
+    ReferenceForm: lambda w: (
+        BoardForm(data={"name": ""}, partnership=w.partnership),
+        {},
+    ),
+    PersonForm: lambda w: (
+        PersonForm(
+            data={"name": "", "email": "nope", "board_role": "king", "boards": ["0"]},
+            partnership=w.partnership,
+        ),
+        {},
+    ),
+    BoardForm: lambda w: (BoardForm(data={"name": "x" * 201}, partnership=w.partnership), {}),
+    OtherStrategyForm: lambda w: (
+        OtherStrategyForm(data={"title": "", "url": "nope"}, partnership=w.partnership),
+        {},
+    ),
+    GlossaryEditForm: lambda w: (
+        GlossaryEditForm(data={"term": "", "meaning": ""}, partnership=w.partnership),
+        {},
+    ),
     WorkingGroupForm: lambda w: (
         WorkingGroupForm(data={"name": "", "reports_to": "0"}, partnership=w.partnership),
         {},

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 
 
 class Partnership(TimestampedModel):
@@ -54,7 +55,7 @@ class Partnership(TimestampedModel):
             create_defaults(self.pk)
 
 
-class GovernanceBoard(TimestampedModel):
+class GovernanceBoard(TimestampedModel, VersionedModel):
     """A board or sub-group that oversees delivery, e.g. "Staying Healthy" or "CYPC Board"."""
 
     partnership_path: ClassVar[str] = "partnership"
@@ -74,7 +75,7 @@ class GovernanceBoard(TimestampedModel):
         return self.short_name or self.name
 
 
-class Organisation(TimestampedModel):
+class Organisation(TimestampedModel, VersionedModel):
     class Kind(models.TextChoices):
         NHS = "nhs", "NHS"
         LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -138,7 +139,7 @@ class Organisation(TimestampedModel):
         return self.name
 
 
-class Person(TimestampedModel):
+class Person(TimestampedModel, VersionedModel):
     """A member of the partnership: board member, lead officer or partner representative."""
 
     class BoardRole(models.TextChoices):
@@ -175,7 +176,7 @@ class Person(TimestampedModel):
         return self.name
 
 
-class GlossaryTerm(TimestampedModel):
+class GlossaryTerm(TimestampedModel, VersionedModel):
     partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
@@ -192,7 +193,7 @@ class GlossaryTerm(TimestampedModel):
         return f"{self.term}: {self.meaning}"
 
 
-class OtherStrategy(TimestampedModel):
+class OtherStrategy(TimestampedModel, VersionedModel):
     """A strategy outside the board's own (housing strategy, children's plan, ...)."""
 
     partnership_path: ClassVar[str] = "partnership"

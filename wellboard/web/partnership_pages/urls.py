@@ -10,13 +10,40 @@ from wellboard.web.partnership_pages import (
     lockouts,
     members,
     publishing,
+    reference,
     role_types,
     roles,
     settings_page,
 )
 
 app_name = "partnerships"
+# Add and edit pages of the reference data (wellboard/web/partnership_pages/reference.py).
+REFERENCE_PATHS = {
+    "organisation": ("organisations", "organisations"),
+    "person": ("people", "people"),
+    "board": ("boards", "boards"),
+    "other_strategy": ("other-strategies", "other-strategies"),
+    "glossary_term": ("glossary", "glossary"),
+}
+reference_patterns = [
+    pattern
+    for key, (listed, single) in REFERENCE_PATHS.items()
+    for pattern in (
+        path(
+            f"partnerships/<int:pk>/{listed}/new/",
+            reference.new_view(reference.KINDS[key]),
+            name=f"{key}_new",
+        ),
+        path(
+            f"{single}/<int:pk>/edit/",
+            reference.edit_view(reference.KINDS[key]),
+            name=f"{key}_edit",
+        ),
+    )
+]
+
 urlpatterns = [
+    *reference_patterns,
     path("partnerships/<int:pk>/", directory.overview, name="overview"),
     path("partnerships/<int:pk>/organisations/", directory.organisations, name="organisations"),
     path("organisations/<int:pk>/", directory.organisation, name="organisation"),
