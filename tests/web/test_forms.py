@@ -44,6 +44,7 @@ from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.forms import GlossaryTermForm, PublishingForm
 from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
+from wellboard.partnerships.models import Person
 from wellboard.partnerships.reference_forms import (
     BoardForm,
     GlossaryEditForm,
@@ -52,7 +53,6 @@ from wellboard.partnerships.reference_forms import (
     PersonForm,
     ReferenceForm,
 )
-from wellboard.partnerships.models import Person
 from wellboard.partnerships.role_type_forms import PresetForm, RoleTypeForm
 from wellboard.practice.forms import GoodPracticeForm
 from wellboard.reports.forms import GenerateForm, ReportFilterForm

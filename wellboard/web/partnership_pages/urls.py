@@ -18,28 +18,27 @@ from wellboard.web.partnership_pages import (
 
 app_name = "partnerships"
 # Add and edit pages of the reference data (wellboard/web/partnership_pages/reference.py).
+# (the glossary page has its own form for adding a term, so terms only get an edit page).
 REFERENCE_PATHS = {
-    "organisation": ("organisations", "organisations"),
-    "person": ("people", "people"),
-    "board": ("boards", "boards"),
-    "other_strategy": ("other-strategies", "other-strategies"),
-    "glossary_term": ("glossary", "glossary"),
+    "organisation": "organisations",
+    "person": "people",
+    "board": "boards",
+    "other_strategy": "other-strategies",
 }
 reference_patterns = [
-    pattern
-    for key, (listed, single) in REFERENCE_PATHS.items()
-    for pattern in (
+    *(
         path(
             f"partnerships/<int:pk>/{listed}/new/",
             reference.new_view(reference.KINDS[key]),
             name=f"{key}_new",
-        ),
-        path(
-            f"{single}/<int:pk>/edit/",
-            reference.edit_view(reference.KINDS[key]),
-            name=f"{key}_edit",
-        ),
-    )
+        )
+        for key, listed in REFERENCE_PATHS.items()
+    ),
+    *(
+        path(f"{listed}/<int:pk>/edit/", reference.edit_view(kind), name=f"{key}_edit")
+        for key, kind in reference.KINDS.items()
+        for listed in [REFERENCE_PATHS.get(key, "glossary")]
+    ),
 ]
 
 urlpatterns = [
