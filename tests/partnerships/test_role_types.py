@@ -148,3 +148,16 @@ def test_the_action_page_and_list_show_the_marker_with_its_name(two: Two) -> Non
     assert (
         '<span class="wb-role wb-colour--red" aria-hidden="true"></span>Capacity building' in html
     )
+
+
+def test_the_action_page_expands_the_partnerships_acronyms(two: Two) -> None:
+    from wellboard.partnerships.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(
+        partnership=two.ours, term="JSNA", meaning="Joint Strategic Needs Assessment"
+    )
+    action = action_in(
+        two.published, "Refresh the JSNA", description="Use the JSNA chapters", role_type=""
+    )
+    html = two.client_for(BOARD).get(f"/actions/{action.pk}/").content.decode()
+    assert html.count('<abbr title="Joint Strategic Needs Assessment">JSNA</abbr>') >= 2

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, led_person_ids, memberships, scoped
 from wellboard.history.recorder import history_for
-from wellboard.partnerships.models import GovernanceBoard, Organisation
+from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
 from wellboard.strategy.delivery import action_queryset, action_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import ActionFilters, csv_response
@@ -64,6 +64,10 @@ def render_action(
         "can_review": can(user, "update.review", action.priority.theme.plan.strategy),
         "comment_form": comment_form or CommentForm(),
         "history": history_for(action),
+        # Acronyms the partnership's glossary defines are shown as <abbr> with the meaning.
+        "terms": GlossaryTerm.objects.filter(
+            partnership_id=action.priority.theme.plan.strategy.partnership_id
+        ),
     }
     return render(request, "strategy/action.jinja", context, status=status)
 
