@@ -111,3 +111,13 @@ def test_command_refuses_with_exit_status_2_and_one_line(
     assert "\n" not in str(refused.value)
     assert Strategy.objects.get(pk=strategy.pk).status == "draft"
     assert not ApprovalDecision.objects.exists()
+
+
+def test_history_runs_by_meeting_date_with_undated_decisions_first() -> None:
+    strategy = StrategyFactory(status="draft")
+    later = ApprovalDecision.objects.create(strategy=strategy, body="ICB", date=MEETING)
+    earlier = ApprovalDecision.objects.create(
+        strategy=strategy, body="HWB", date=MEETING - dt.timedelta(days=30)
+    )
+    undated = ApprovalDecision.objects.create(strategy=strategy, body="Cabinet", date=None)
+    assert approval_history(strategy) == [undated, earlier, later]

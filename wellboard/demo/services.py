@@ -16,6 +16,7 @@ from wellboard.accounts.models import Membership
 from wellboard.demo.calendar import add_calendar
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
+from wellboard.demo.lifecycle import add_lifecycle
 from wellboard.demo.rounds import add_rounds
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
@@ -78,6 +79,7 @@ def load_demo() -> DemoResult:
     add_calendar(partnership)
     add_working_groups(partnership)
     add_indicator_series(partnership)
+    add_lifecycle(strategy)
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/

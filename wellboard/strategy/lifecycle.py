@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from wellboard.core.lifecycle import refusal
 from wellboard.strategy.models import ApprovalDecision, Strategy
@@ -63,5 +64,7 @@ def transition(
 
 
 def approval_history(strategy: Strategy) -> list[ApprovalDecision]:
-    """The strategy's decisions in the order recorded, for its pages and reports."""
-    return list(strategy.approvals.select_related("recorded_by").order_by("id"))
+    """The strategy's decisions by meeting date (undated ones first, the same on SQLite and
+    PostgreSQL), then in the order recorded, for its pages and reports."""
+    by_date = F("date").asc(nulls_first=True)
+    return list(strategy.approvals.select_related("recorded_by").order_by(by_date, "id"))
