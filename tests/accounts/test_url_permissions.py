@@ -31,7 +31,7 @@ from tests.accounts.url_world import (
 from wellboard.accounts.guards import Guard, guard_of
 from wellboard.accounts.permissions import RULES, Decision, decide
 from wellboard.partnerships.models import Partnership
-from wellboard.strategy.models import Action, Strategy
+from wellboard.strategy.models import Action, ProposedChange, Strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "strategy.public": EVERYONE,
     "strategy.manage": ADMINISTRATORS,
     "strategy.transition": ADMINISTRATORS,
+    "plan.edit": ADMINISTRATORS,
     "theme.view": MEMBERS_ONLY,
     "theme.outcomes": EVERYONE,
     "priority.view": MEMBERS_ONLY,
@@ -66,6 +67,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "action.comment": MEMBERS_ONLY,
     "update.review": ADMINISTRATORS,
     "my_actions.view": OFFICERS,
+    "change.review": ADMINISTRATORS,
     "partnership.view": EVERYONE,
     "partnership.manage": ADMINISTRATORS,
     "directory.people": MEMBERS_ONLY,
@@ -95,6 +97,8 @@ RULE_SUBJECTS = {
     "action.propose": Action,
     "report.snapshot": Strategy,
     "my_actions.view": Partnership,
+    "plan.edit": Action,
+    "change.review": ProposedChange,
 }
 EXCLUDED_NAMESPACES = {"admin"}
 

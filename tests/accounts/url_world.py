@@ -50,8 +50,10 @@ from wellboard.rounds.tokens import make_token
 from wellboard.strategy.models import (
     Action,
     ActionComment,
+    Plan,
     Priority,
     ProgressUpdate,
+    ProposedChange,
     Strategy,
     Theme,
 )
@@ -107,7 +109,8 @@ def keep_worker_alive() -> None:
 def build_url_world() -> UrlWorld:
     strategy: Any = StrategyFactory(title="Riverside Joint Strategy", published=True)
     partnership: Partnership = strategy.partnership
-    theme: Any = ThemeFactory(plan=PlanFactory(strategy=strategy))
+    plan: Any = PlanFactory(strategy=strategy)
+    theme: Any = ThemeFactory(plan=plan)
     priority: Any = PriorityFactory(theme=theme)
     leading = PersonFactory(partnership=partnership, name="Ada Lead")
     other_lead = PersonFactory(partnership=partnership, name="Bo Lead")
@@ -130,12 +133,16 @@ def build_url_world() -> UrlWorld:
     objects: dict[type[models.Model], Any] = {
         Partnership: partnership,
         Strategy: strategy,
+        Plan: plan,
         Theme: theme,
         Priority: priority,
         Action: action,
         ProgressUpdate: update,
         ActionComment: ActionComment.objects.create(
             action=action, kind=ActionComment.Kind.PROPOSAL, text="Move the due date"
+        ),
+        ProposedChange: ProposedChange.objects.create(
+            action=action, changes={"outcome_measures": {"before": "", "after": "More walkers"}}
         ),
         Organisation: OrganisationFactory(partnership=partnership),
         Indicator: IndicatorFactory(partnership=partnership),

@@ -47,6 +47,7 @@ def test_edits_through_the_pages_are_attributed_and_shown(client: Client, world:
     response = client.post(
         f"/strategies/{world.strategy.pk}/settings/",
         {
+            "s-version": "1",
             "s-published": "on",
             "s-requires_approval": "on",
             "s-locked_through": "",

@@ -238,7 +238,9 @@ def test_sheet_round_trip_through_the_commands(plan_csv: Path, tmp_path: Path) -
     # Missing from the sheet, but not deleted without --delete-missing.
     assert Action.objects.filter(ref="2.1.1").exists()
     _run(str(sheet), "--strategy", str(strategy_id), "--delete-missing")
-    assert not Action.objects.filter(ref="2.1.1").exists()
+    # Archived, never deleted (issue #12): it leaves the plan and keeps its records.
+    assert not Action.objects.active().filter(ref="2.1.1").exists()
+    assert Action.objects.filter(ref="2.1.1").get().is_archived
 
 
 def test_decidim_export_command_round_trips(decidim_csv: Path, tmp_path: Path) -> None:

@@ -234,8 +234,9 @@ def test_deleting_missing_actions_needs_the_box_ticked() -> None:
     run = ImportRun.objects.order_by("-id").first()
     assert run is not None
     client.post(reverse("imports:confirm", args=[run.pk]), {"delete_missing": "on"})
-    assert not Action.objects.filter(ref="2.1.1").exists()
-    assert Action.objects.count() == 2
+    # Archived, never deleted (issue #12): it leaves the plan and keeps its records.
+    assert not Action.objects.active().filter(ref="2.1.1").exists()
+    assert Action.objects.active().count() == 2 and Action.objects.count() == 3
 
 
 def test_decidim_csv_download() -> None:

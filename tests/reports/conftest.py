@@ -9,6 +9,7 @@ import time_machine
 from tests.shared_data import DEMO_MOMENT, DEMO_TODAY
 from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.params import ReportParams, build_params
+from wellboard.strategy.delivery import delivered_actions
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 
 __all__ = ["DEMO_TODAY", "demo_actions", "latest_text", "params", "rendered"]
@@ -23,7 +24,9 @@ def delivery_pdf(_module_demo: Strategy) -> RenderedReport:
 
 
 def demo_actions(strategy: Strategy) -> list[Action]:
-    return list(Action.objects.in_plan(strategy.main_plan).prefetch_related("updates"))
+    """The actions the main plan's reports show: its own and its delegated plan's."""
+    assert strategy.main_plan is not None
+    return list(delivered_actions(strategy.main_plan).prefetch_related("updates"))
 
 
 def latest_text(action: Action, as_of: dt.date = DEMO_TODAY) -> str:

@@ -28,6 +28,13 @@ def test_second_of_two_concurrent_saves_is_refused_with_what_changed(world: Worl
     lead_form = form_fields(lead.get(url).content.decode())
     assert admin_form["version"] == lead_form["version"] == str(action.version)
 
+    # The administrator's form holds every field of the action (the priority and weight
+    # among them); the lead officer's only those leads may edit.
+    admin_form |= {
+        "priority": str(action.priority_id),
+        "lead_officer": str(action.lead_officer_id),
+        "weight": "1",
+    }
     first = admin.post(
         url, {**admin_form, "title": "Admin's better title", "due_text": "March 2027"}
     )
@@ -55,6 +62,7 @@ def test_edit_parses_the_due_wording(client: Client, world: World) -> None:
     client.force_login(world.admin)
     url = f"/actions/{world.own_action.pk}/edit/"
     fields = form_fields(client.get(url).content.decode())
+    fields |= {"priority": str(world.own_action.priority_id), "weight": "1"}
     client.post(url, {**fields, "title": "Same", "due_text": "2027/28"})
     saved = Action.objects.get(pk=world.own_action.pk)
     assert (saved.due_text, str(saved.due_end)) == ("2027/28", "2028-03-31")

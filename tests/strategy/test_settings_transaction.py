@@ -43,6 +43,7 @@ def _post(world: World, client: Client) -> int:
     response = client.post(
         f"/strategies/{world.strategy.pk}/settings/",
         {
+            "s-version": str(world.strategy.version),  # the form it was drawn from
             "s-published": "on",
             "s-requires_approval": "on",
             "s-locked_through": "",

@@ -203,6 +203,7 @@ def test_administrator_sets_weights_and_approval(client: Client, world: World) -
     response = client.post(
         f"/strategies/{world.strategy.pk}/settings/",
         {
+            "s-version": "1",
             "s-published": "on",
             "s-requires_approval": "on",
             "s-locked_through": "",

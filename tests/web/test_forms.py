@@ -68,6 +68,13 @@ from wellboard.strategy.forms import (
     WeightsForm,
 )
 from wellboard.strategy.models import Milestone
+from wellboard.strategy.plan_forms import (
+    ActionForm,
+    PlanForm,
+    PriorityForm,
+    StrategyForm,
+    ThemeForm,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -260,6 +267,45 @@ BUILDERS: dict[type[BaseForm], Builder] = {
             data={"format": "exe", "snapshot": "on", "meeting_date": "x"},
             strategy=w.strategy,
             kind="delivery",
+        ),
+        {},
+    ),
+    StrategyForm: lambda w: (
+        StrategyForm(
+            data={"title": "", "period_start": "x", "period_end": "1"}, instance=w.strategy
+        ),
+        {},
+    ),
+    PlanForm: lambda w: (PlanForm(data={"title": "", "kind": "nonsense"}), {}),
+    ThemeForm: lambda w: (
+        ThemeForm(
+            data={"plan": "0", "title": "", "weight": "-1", "lead_member": "0"},
+            instance=w.theme,
+            strategy=w.strategy,
+        ),
+        {},
+    ),
+    PriorityForm: lambda w: (
+        PriorityForm(
+            data={"theme": "0", "title": "", "weight": "x", "sub_plan": "0"},
+            instance=w.priority,
+            strategy=w.strategy,
+        ),
+        {},
+    ),
+    ActionForm: lambda w: (
+        ActionForm(
+            data={
+                "priority": "0",
+                "title": "",
+                "role_type": "hero",
+                "due_text": "when pigs fly",
+                "weight": "x",
+                "leads": ["0"],
+                "boards": ["0"],
+            },
+            instance=w.action,
+            strategy=w.strategy,
         ),
         {},
     ),

@@ -37,7 +37,8 @@ class Membership(TimestampedModel, VersionedModel):
         "partnerships.Person",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # PROTECT: deleting the person must not silently take a lead officer's rights.
+        on_delete=models.PROTECT,
         help_text="The partnership member this account belongs to, for lead officers.",
     )
     active = models.BooleanField(default=True)

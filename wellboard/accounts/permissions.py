@@ -90,6 +90,8 @@ RULES: dict[str, Rule] = {
     "strategy.public": Rule(_any_member, public=True),
     "strategy.manage": Rule(_administrator),
     "strategy.transition": Rule(_administrator),
+    # Creating, editing, moving and archiving plans, themes, priorities and actions.
+    "plan.edit": Rule(_administrator),
     "theme.view": Rule(_any_member),
     "theme.outcomes": Rule(_any_member, public=True),
     "priority.view": Rule(_any_member),
@@ -100,6 +102,8 @@ RULES: dict[str, Rule] = {
     "action.comment": Rule(_any_member),
     "update.review": Rule(_administrator),
     "my_actions.view": Rule(_officer),  # the people who lead actions
+    # Accepting or rejecting a lead officer's proposed change to a due date or measures.
+    "change.review": Rule(_administrator),
     # The partnership's own pages
     "partnership.view": Rule(_any_member, public=True),
     "partnership.manage": Rule(_administrator),

@@ -15,8 +15,8 @@ from django.db.models import F
 from django.http import QueryDict
 
 STALE_MESSAGE = (
-    "Someone else saved this record after you opened the form, so nothing was saved. "
-    "Check the record as it is now, then save again to replace it with the values below."
+    "Someone else saved this {what} after you opened the form, so nothing was saved. "
+    "Check the {what} as it is now, then save again to replace it with the values below."
 )
 
 
@@ -42,6 +42,7 @@ class VersionedFormMixin(_ModelFormBase):
 
     stale: bool = False
     version_field: ClassVar[str] = "version"
+    stale_what: ClassVar[str] = "record"  # "theme", "good practice example", ...
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -74,11 +75,25 @@ class VersionedFormMixin(_ModelFormBase):
         except StaleVersion as error:
             self.stale = True
             current = type(error.instance)._default_manager.get(pk=error.instance.pk)
-            data = self.data.copy() if isinstance(self.data, QueryDict) else QueryDict(mutable=True)
-            data["version"] = str(getattr(current, self.version_field))
+            data = QueryDict(mutable=True)
+            data.update(self.data)
+            data[self.add_prefix("version")] = str(getattr(current, self.version_field))
             self.data = data
-            self.add_error(None, STALE_MESSAGE)
+            self.add_error(None, self._stale_message(current))
             return None
+
+    def _stale_message(self, current: models.Model) -> str:
+        """The refusal, naming the fields whose saved value now differs from those sent."""
+        message = STALE_MESSAGE.format(what=self.stale_what)
+        saved = forms.model_to_dict(current)
+        differ = [
+            str(field.label or name)
+            for name, field in self.fields.items()
+            if name in saved and _text(saved[name]) != _text(self.cleaned_data.get(name))
+        ]
+        if differ:
+            message += " Saved now with other values: " + ", ".join(differ) + "."
+        return message
 
 
 class StaleVersion(Exception):
@@ -87,3 +102,12 @@ class StaleVersion(Exception):
     def __init__(self, instance: models.Model) -> None:
         super().__init__(f"{instance} changed since the form was opened.")
         self.instance = instance
+
+
+def _text(value: Any) -> str:
+    """A field's value in a form comparable between the record and the cleaned data."""
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return ",".join(sorted(str(getattr(v, "pk", v)) for v in value))
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    return "" if value is None else str(value)

@@ -16,6 +16,15 @@ from typing import Any, TypeVar
 from openpyxl.cell.cell import Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel keeps at most this many characters in a cell and cuts the rest when it opens the
+# file; the app refuses to write such a cell rather than let a board's text be cut.
+EXCEL_CELL_LIMIT = 32_767
+
+
+class CellTooLong(ValueError):
+    """A text longer than an Excel cell holds; the message says where and what to do."""
+
+
 T = TypeVar("T")
 
 
@@ -35,6 +44,24 @@ def csv_cell_read(text: str) -> str:
     if text[:1] == "'" and looks_like_formula(text[1:]):
         return text[1:]
     return text
+
+
+def fits_in_cell(value: T) -> T:
+    """The value, if an Excel cell keeps all of it; else CellTooLong. Call it before the
+    value reaches openpyxl, which silently cuts longer text to the limit."""
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        start = " ".join(value[:60].split())
+        raise CellTooLong(
+            f"“{start}…” is {len(value):,} characters long, more than the "
+            f"{EXCEL_CELL_LIMIT:,} an Excel cell keeps: shorten the text, or download it as "
+            "Word, PDF or the plan's JSON export"
+        )
+    return value
+
+
+def cells_that_fit(values: list[Any]) -> list[Any]:
+    """A row of values for ``sheet.append``, each checked by `fits_in_cell`."""
+    return [fits_in_cell(value) for value in values]
 
 
 def xlsx_text(cell: Cell) -> Cell:

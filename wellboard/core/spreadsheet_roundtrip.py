@@ -27,7 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from wellboard.core.indicator_codes import normalise_codes
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
-from wellboard.core.spreadsheet_cells import xlsx_text
+from wellboard.core.spreadsheet_cells import fits_in_cell, xlsx_text
 
 SHEET_TITLE = "Actions"
 # (header, key, width): the header row is also how a round-trip sheet is recognised.
@@ -174,7 +174,8 @@ def write_workbook(document: dict[str, Any]) -> bytes:
         cell.font = Font(bold=True)
     for number, row in enumerate(document_rows(document), start=2):
         for column, (_, key, _) in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=number, column=column, value=_cell_text(key, row[key]))
+            value = fits_in_cell(_cell_text(key, row[key]))  # never cut by openpyxl
+            cell = sheet.cell(row=number, column=column, value=value)
             xlsx_text(cell)  # plan text, never a formula Excel would run
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for column, (_, _, width) in enumerate(COLUMNS, start=1):

@@ -17,6 +17,7 @@ from wellboard.demo.calendar import add_calendar
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.lifecycle import add_lifecycle
+from wellboard.demo.plan_changes import add_proposed_change
 from wellboard.demo.rounds import add_rounds
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
@@ -93,4 +94,5 @@ def load_demo() -> DemoResult:
             user=user, partnership=partnership, defaults={"role": role, "person_id": person_id}
         )
     add_rounds(partnership)  # after the users: the administrator runs the rounds
+    add_proposed_change(strategy)  # lead1's due-date change waiting for approval
     return DemoResult(strategy, password, generated, created)

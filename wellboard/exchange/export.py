@@ -129,7 +129,10 @@ def _export_theme(theme: Theme) -> dict[str, Any]:
 
 def _plans_with_everything(strategy: Strategy) -> list[Plan]:
     """All plans with their whole tree in a fixed number of queries, whatever the size."""
-    actions = Action.objects.select_related("lead_officer", "role_type").prefetch_related(
+    # Archived records stay in the database but leave the exported plan.
+    actions = Action.objects.filter(archived_at__isnull=True)
+    actions = actions.select_related("lead_officer", "role_type")
+    actions = actions.prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
         "indicator_links__indicator",
@@ -137,13 +140,16 @@ def _plans_with_everything(strategy: Strategy) -> list[Plan]:
         "milestones",
         "updates",
     )
-    priorities = Priority.objects.select_related("lead_officer", "sub_plan").prefetch_related(
+    priorities = Priority.objects.filter(archived_at__isnull=True)
+    priorities = priorities.select_related("lead_officer", "sub_plan").prefetch_related(
         Prefetch("actions", queryset=actions)
     )
-    themes = Theme.objects.select_related("lead_member").prefetch_related(
+    themes = Theme.objects.filter(archived_at__isnull=True).select_related("lead_member")
+    themes = themes.prefetch_related(
         "indicator_links__indicator", Prefetch("priorities", queryset=priorities)
     )
-    return list(strategy.plans.prefetch_related(Prefetch("themes", queryset=themes)))
+    plans = strategy.plans.filter(archived_at__isnull=True).order_by("position", "id")
+    return list(plans.prefetch_related(Prefetch("themes", queryset=themes)))
 
 
 def export_strategy(strategy: Strategy) -> dict[str, Any]:

@@ -87,7 +87,7 @@ class MappingForm(forms.Form):
 class ConfirmForm(forms.Form):
     delete_missing = forms.BooleanField(
         required=False,
-        label="Also delete the actions that are missing from the sheet",
+        label="Also archive the actions that are missing from the sheet (their updates are kept)",
     )
     # The plan as the preview showed it (exchange.differences.plan_state): a plan edited
     # between the preview and the confirm is not overwritten.

@@ -134,6 +134,23 @@ def _change_action(
     _set_links(action, new, refs)
 
 
+def _edited_since_preview(action: Action, fields: dict[str, list[Any]]) -> list[str]:
+    """The fields the sheet changes whose value in the plan is no longer the one the
+    preview compared against: someone edited them between preview and confirm."""
+    now: dict[str, Any] = {
+        "title": action.title,
+        "due_text": action.due_text,
+        "outcome_measures": action.outcome_measures,
+        "theme": action.priority.theme.title,
+        "priority": action.priority.title,
+        "leads": action.lead_labels(),
+        "supporting": action.supporting_labels(),
+        "boards": [link.board.name for link in action.board_links.all()],
+        "indicator_codes": [link.indicator.code for link in action.indicator_links.all()],
+    }
+    return [key for key, (old, _) in fields.items() if key in now and now[key] != old]
+
+
 def _free_ref(priority: Priority, taken: set[str]) -> str:
     number = priority.actions.count() + 1
     while f"{priority.ref or 'new'}.{number}" in taken:
@@ -167,7 +184,7 @@ def apply_changes(
     if main is None:
         raise ApplyError("the strategy has no plan to update")
     refs = References(strategy.partnership)
-    found = Action.objects.in_plan(main).select_related("priority__theme")
+    found = Action.objects.in_plan(main).active().select_related("priority__theme")
     by_ref = {a.ref: a for a in reversed(list(found.order_by("id"))) if a.ref}
     places = _Places(main)
     for change in changes["changed"]:
@@ -175,6 +192,12 @@ def apply_changes(
         if action is None:
             raise ApplyError(
                 f"action {change['ref']} is no longer in the plan: read the sheet again"
+            )
+        moved = _edited_since_preview(action, change["fields"])
+        if moved:
+            raise ApplyError(
+                f"action {change['ref']} was edited after the preview ({', '.join(moved)}): "
+                "upload the sheet again to see the changes against the plan as it is now"
             )
         if change["fields"]:
             _change_action(action, change["fields"], refs, places)
@@ -189,8 +212,9 @@ def apply_changes(
             _add_update(action, update, user, today)
     deleted = 0
     if delete_missing:
+        # Archived, never deleted: their updates, reviews and comments stay (issue #12).
         for missing in changes["missing"]:
             if missing["ref"] in by_ref:
-                by_ref[missing["ref"]].delete()
+                by_ref[missing["ref"]].archive(user)
                 deleted += 1
     return {"changed": len(changes["changed"]), "new": len(changes["new"]), "deleted": deleted}

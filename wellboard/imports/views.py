@@ -17,6 +17,7 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import get_for_user, partnerships_where
 from wellboard.core.exchange import ExchangeError
 from wellboard.core.parsing import PlanImportError
+from wellboard.core.spreadsheet_cells import CellTooLong
 from wellboard.exchange.differences import plan_state
 from wellboard.imports.forms import NEW, ConfirmForm, MappingForm, UploadForm
 from wellboard.imports.models import ImportRun
@@ -198,7 +199,12 @@ def _download(content: bytes | str, name: str, content_type: str) -> HttpRespons
 
 @guard("strategy.view", Strategy)
 def export_sheet(request: HttpRequest, strategy: Strategy) -> HttpResponse:
-    return _download(export_workbook(strategy), f"plan-{strategy.pk}.xlsx", XLSX)
+    try:
+        workbook = export_workbook(strategy)
+    except CellTooLong as exc:
+        return HttpResponse(f"The plan sheet cannot be written: {exc}.", status=409,
+                            content_type="text/plain; charset=utf-8")  # fmt: skip
+    return _download(workbook, f"plan-{strategy.pk}.xlsx", XLSX)
 
 
 @guard("strategy.view", Strategy)

@@ -6,12 +6,13 @@ of one partnership is ever shown to the users of another.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
+from wellboard.base.archive import ArchivableModel, ArchivableQuerySet
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
@@ -55,7 +56,11 @@ class Partnership(TimestampedModel):
             create_defaults(self.pk)
 
 
-class GovernanceBoard(TimestampedModel, VersionedModel):
+class ReferenceQuerySet(ArchivableQuerySet[Any]):
+    """A partnership's reference records; ``active()`` leaves out the archived ones."""
+
+
+class GovernanceBoard(ArchivableModel, VersionedModel, TimestampedModel):
     """A board or sub-group that oversees delivery, e.g. "Staying Healthy" or "CYPC Board"."""
 
     partnership_path: ClassVar[str] = "partnership"
@@ -64,6 +69,8 @@ class GovernanceBoard(TimestampedModel, VersionedModel):
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=50, blank=True)
     description = models.TextField(blank=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -75,7 +82,7 @@ class GovernanceBoard(TimestampedModel, VersionedModel):
         return self.short_name or self.name
 
 
-class Organisation(TimestampedModel, VersionedModel):
+class Organisation(ArchivableModel, VersionedModel, TimestampedModel):
     class Kind(models.TextChoices):
         NHS = "nhs", "NHS"
         LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -105,6 +112,8 @@ class Organisation(TimestampedModel, VersionedModel):
         related_name="children",
         help_text="The body this one is part of, e.g. a council's public health team.",
     )
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -139,7 +148,7 @@ class Organisation(TimestampedModel, VersionedModel):
         return self.name
 
 
-class Person(TimestampedModel, VersionedModel):
+class Person(ArchivableModel, VersionedModel, TimestampedModel):
     """A member of the partnership: board member, lead officer or partner representative."""
 
     class BoardRole(models.TextChoices):
@@ -157,13 +166,15 @@ class Person(TimestampedModel, VersionedModel):
     name = models.CharField(max_length=200)
     job_title = models.CharField(max_length=200, blank=True)
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
     )
     board_role = models.CharField(max_length=20, choices=BoardRole.choices, blank=True)
     email = models.EmailField(blank=True)
     boards = models.ManyToManyField(
         GovernanceBoard, blank=True, related_name="members", help_text="Boards they sit on."
     )
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -176,7 +187,7 @@ class Person(TimestampedModel, VersionedModel):
         return self.name
 
 
-class GlossaryTerm(TimestampedModel, VersionedModel):
+class GlossaryTerm(VersionedModel, TimestampedModel):
     partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
@@ -193,7 +204,7 @@ class GlossaryTerm(TimestampedModel, VersionedModel):
         return f"{self.term}: {self.meaning}"
 
 
-class OtherStrategy(TimestampedModel, VersionedModel):
+class OtherStrategy(VersionedModel, TimestampedModel):
     """A strategy outside the board's own (housing strategy, children's plan, ...)."""
 
     partnership_path: ClassVar[str] = "partnership"

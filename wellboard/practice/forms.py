@@ -7,12 +7,15 @@ from typing import Any
 from django import forms
 
 from wellboard.base.links import LinkFormField
+from wellboard.base.versioning import VersionedFormMixin
 from wellboard.partnerships.models import Partnership
 from wellboard.practice.models import GoodPractice
 from wellboard.strategy.models import Action, Priority
 
 
-class GoodPracticeForm(forms.ModelForm):
+class GoodPracticeForm(VersionedFormMixin, forms.ModelForm):
+    stale_what = "good practice example"
+
     tags = forms.CharField(required=False, help_text="Separate tags with commas.")
     url = LinkFormField(required=False, label="Link")
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.scoping import PartnershipQuerySet
+from wellboard.base.versioning import VersionedModel
 from wellboard.partnerships.models import Organisation, Partnership
 from wellboard.strategy.models import Action, Priority
 
@@ -50,7 +51,7 @@ class PracticeQuerySet(PartnershipQuerySet["GoodPractice"]):
         return self.filter(tags__icontains=f",{tag.strip().lower()},")
 
 
-class GoodPractice(TimestampedModel):
+class GoodPractice(VersionedModel, TimestampedModel):
     partnership_path: ClassVar[str] = "partnership"
     public_path: ClassVar[str] = "published"
 

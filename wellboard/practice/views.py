@@ -81,8 +81,9 @@ def edit(request: HttpRequest, entry: GoodPractice) -> HttpResponse:
 
 def _edit(request: HttpRequest, form: GoodPracticeForm) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
-        entry = form.save()
-        messages.success(request, f"Saved {entry.name}.")
-        return redirect("practice:detail", entry.pk)
+        entry = form.save_or_report()
+        if entry is not None:
+            messages.success(request, f"Saved {entry.name}.")
+            return redirect("practice:detail", entry.pk)
     context = {"form": form, "partnership": form.partnership}
     return render(request, "practice/form.jinja", context, status=400 if form.errors else 200)

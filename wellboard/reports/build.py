@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wellboard.core.spreadsheet_cells import CellTooLong
 from wellboard.reports.annual_report import annual_report
 from wellboard.reports.delivery_report import delivery_report
 from wellboard.reports.document import Report
@@ -66,9 +67,13 @@ def build_report(params: ReportParams) -> Report:
 def produce(params: ReportParams, format_name: str) -> RenderedReport:
     fmt = get_format(format_name)
     report = build_report(params)
+    try:
+        content = fmt.render(report)
+    except CellTooLong as exc:
+        raise ReportError(str(exc)) from None
     return RenderedReport(
         report=report,
-        content=fmt.render(report),
+        content=content,
         filename=f"{report.filename_stem}.{fmt.extension}",
         content_type=fmt.content_type,
     )

@@ -25,7 +25,8 @@ class ReportSnapshot(models.Model):
 
     partnership_path: ClassVar[str] = "strategy__partnership"
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="reports")
+    # PROTECT: what a board meeting was sent is a delivery record.
+    strategy = models.ForeignKey(Strategy, on_delete=models.PROTECT, related_name="reports")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     format = models.CharField(max_length=10, choices=Format.choices)
     # Kept in the database with its record: written in one transaction, included in

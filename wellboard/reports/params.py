@@ -151,7 +151,7 @@ def find_theme(strategy: Strategy, value: str | int | None) -> Theme | None:
     """A theme of the strategy's main plan, by id or reference."""
     if value in (None, ""):
         return None
-    themes = Theme.objects.in_strategy(strategy)
+    themes = Theme.objects.in_strategy(strategy).active()
     if isinstance(value, int):
         return _by_pk(themes, value, "theme")
     text = str(value).strip()

@@ -25,7 +25,8 @@ from wellboard.reports.params import KINDS, ReportError, ReportParams, build_par
 from wellboard.reports.renderers.html_renderer import render_page
 from wellboard.reports.style_hashes import style_sources
 from wellboard.reports.tasks import produce_report
-from wellboard.strategy.models import Action, Strategy
+from wellboard.strategy.delivery import delivered_actions
+from wellboard.strategy.models import Strategy
 from wellboard.tasks.background import start
 
 # Above this many actions a download is produced by a background task, with progress.
@@ -44,7 +45,7 @@ def _params(strategy: Strategy, kind: str, values: dict[str, Any]) -> ReportPara
 
 def _action_count(strategy: Strategy) -> int:
     plan = strategy.main_plan
-    return Action.objects.in_plan(plan).count() if plan else 0
+    return delivered_actions(plan).count() if plan else 0
 
 
 def _generate_form(request: HttpRequest, strategy: Strategy, kind: str, **kwargs: Any) -> Any:

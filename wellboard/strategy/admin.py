@@ -15,7 +15,12 @@ from wellboard.strategy.models import (
     Theme,
     ThemeIndicator,
 )
-from wellboard.strategy.workflow_models import ActionComment, ProposalDecision, UpdateReview
+from wellboard.strategy.workflow_models import (
+    ActionComment,
+    ProposalDecision,
+    ProposedChange,
+    UpdateReview,
+)
 
 
 class ApprovalInline(admin.TabularInline):
@@ -153,3 +158,9 @@ class ActionCommentAdmin(admin.ModelAdmin):
 class ProposalDecisionAdmin(admin.ModelAdmin):
     list_display = ["proposal", "decision", "decided_by"]
     list_filter = ["decision"]
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(admin.ModelAdmin):
+    list_display = ["action", "status", "proposed_by", "decided_by"]
+    list_filter = ["status"]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", approvals.queue, name="queue"),
     path("updates/<int:pk>/", approvals.decide, name="decide"),
     path("proposals/<int:pk>/", approvals.decide_proposal, name="decide_proposal"),
+    path("changes/<int:pk>/", approvals.decide_change, name="decide_change"),
 ]

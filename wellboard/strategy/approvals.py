@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from wellboard.accounts.permissions import partnerships_where
-from wellboard.strategy.models import ActionComment, UpdateReview
+from wellboard.strategy.models import ActionComment, ProposedChange, UpdateReview
 
 REVIEW_RULE = "update.review"
 
@@ -46,4 +46,5 @@ def pending_count(user: Any) -> int:
     """How many decisions wait for the user (0 for anyone who approves nowhere)."""
     if not user.is_authenticated or not partnerships_where(user, REVIEW_RULE):
         return 0
-    return pending_reviews(user).count() + pending_proposals(user).count()
+    changes = ProposedChange.objects.awaiting(user).count()
+    return pending_reviews(user).count() + pending_proposals(user).count() + changes

@@ -69,7 +69,8 @@ def action_queryset(updates_until: date | None = None) -> PlanPartQuerySet[Actio
     updates = ProgressUpdate.objects.counted()
     if updates_until is not None:
         updates = updates.filter(Q(date__isnull=True) | Q(date__lte=updates_until))
-    return Action.objects.select_related("lead_officer", "role_type").prefetch_related(
+    active = Action.objects.filter(archived_at__isnull=True)  # the caller scopes the rest
+    return active.select_related("lead_officer", "role_type").prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
         Prefetch("updates", queryset=updates),
@@ -126,23 +127,25 @@ def plan_delivery(
     `prepare` sees every action before statuses are worked out, so that a caller can put
     back fields as they stood on a past date (wellboard.reports.as_of does).
     """
-    priorities = Priority.objects.select_related("lead_officer", "sub_plan").prefetch_related(
+    priorities = Priority.objects.filter(archived_at__isnull=True)
+    priorities = priorities.select_related("lead_officer", "sub_plan").prefetch_related(
         Prefetch("actions", queryset=action_queryset(updates_until))
     )
     themes = list(
-        Theme.objects.filter(plan=plan)
+        Theme.objects.filter(plan=plan, archived_at__isnull=True)
         .select_related("lead_member")
         .prefetch_related(Prefetch("priorities", queryset=priorities))
     )
+    delegated = _delegated_actions(plan, themes, updates_until)
     if prepare is not None:
-        prepare([a for t in themes for p in t.priorities.all() for a in p.actions.all()])
+        own = [a for t in themes for p in t.priorities.all() for a in p.actions.all()]
+        prepare(own + [a for actions in delegated.values() for a in actions])
     theme_states = []
     for theme in themes:
         priority_states = []
         for priority in theme.priorities.all():
-            state = PriorityState(
-                priority, [action_state(a, today) for a in priority.actions.all()]
-            )
+            actions = [*priority.actions.all(), *delegated.get(priority.sub_plan_id, [])]
+            state = PriorityState(priority, [action_state(a, today) for a in actions])
             state.percent = _roll_up(state.actions, state.counts)
             priority_states.append(state)
         theme_state = ThemeState(theme, priority_states)
@@ -151,3 +154,42 @@ def plan_delivery(
     plan_state = PlanState(plan, theme_states)
     plan_state.percent = _roll_up(theme_states, plan_state.counts)
     return plan_state
+
+
+def _delegated_actions(
+    plan: Plan, themes: list[Theme], updates_until: date | None
+) -> dict[int | None, list[Action]]:
+    """The active actions of each plan a priority delegates to, by plan id, in one query.
+
+    A priority "delivered by" another plan (a Staying Healthy action plan, say) counts
+    that plan's actions as its own, so they appear under it and in every roll-up above it.
+    """
+    plan_ids = {
+        p.sub_plan_id
+        for t in themes
+        for p in t.priorities.all()
+        if p.sub_plan is not None and p.sub_plan_id != plan.pk and not p.sub_plan.is_archived
+    }
+    found: dict[int | None, list[Action]] = {}
+    if not plan_ids:
+        return found
+    actions = (
+        action_queryset(updates_until)
+        .filter(priority__theme__plan_id__in=plan_ids)
+        .filter(priority__archived_at__isnull=True, priority__theme__archived_at__isnull=True)
+        .select_related("priority__theme")
+        .order_by("priority__theme__position", "priority__theme_id", "priority__position",
+                  "priority_id", "position", "id")
+    )  # fmt: skip
+    for action in actions:
+        found.setdefault(action.priority.theme.plan_id, []).append(action)
+    return found
+
+
+def delivered_actions(plan: Plan) -> PlanPartQuerySet[Action]:
+    """The active actions a plan's roll-up counts: its own and those of delegated plans."""
+    delegated = Priority.objects.in_plan(plan).active().exclude(sub_plan=plan)
+    sub_plans = delegated.filter(sub_plan__archived_at__isnull=True).values("sub_plan")
+    return Action.objects.active().filter(
+        Q(priority__theme__plan=plan) | Q(priority__theme__plan__in=sub_plans)
+    )

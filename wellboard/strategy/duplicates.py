@@ -20,11 +20,13 @@ from wellboard.partnerships.models import ActionMerge, IntendedPair, Partnership
 from wellboard.strategy.models import (
     Action,
     ActionBoard,
+    ActionComment,
     ActionIndicator,
     ActionLink,
     ActionOrganisation,
     Milestone,
     ProgressUpdate,
+    ProposedChange,
     Strategy,
 )
 
@@ -37,7 +39,7 @@ class DuplicatePair:
 
 
 def strategy_actions(strategy: Strategy) -> QuerySet[Action]:
-    return Action.objects.in_strategy(strategy).with_plan().in_plan_order()
+    return Action.objects.in_strategy(strategy).active().with_plan().in_plan_order()
 
 
 def glossary_meanings(partnership: Partnership) -> dict[str, str]:
@@ -120,6 +122,8 @@ def merge_actions(
     moved = {
         "updates": ProgressUpdate.objects.filter(action=removed).update(action=kept),
         "milestones": Milestone.objects.filter(action=removed).update(action=kept),
+        "comments": ActionComment.objects.filter(action=removed).update(action=kept),
+        "proposed_changes": ProposedChange.objects.filter(action=removed).update(action=kept),
         "organisations": _move_links(ActionOrganisation, "organisation", removed, kept),
         "boards": _move_links(ActionBoard, "board", removed, kept),
         "indicators": _move_links(ActionIndicator, "indicator", removed, kept),

@@ -9,6 +9,7 @@ from django import forms
 
 from wellboard.base.links import LinkFormField
 from wellboard.base.scoping import partnership_id_of
+from wellboard.base.versioning import VersionedFormMixin
 from wellboard.strategy.models import Milestone, Rag, RoleType, Strategy
 from wellboard.strategy.services import EDITABLE_ACTION_FIELDS, editable_value
 
@@ -27,6 +28,8 @@ class UpdateForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # The update this one corrects ("correct this update"), if any.
+    supersedes = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, milestones: list[Milestone] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -119,7 +122,9 @@ class CommentForm(forms.Form):
     )
 
 
-class StrategySettingsForm(forms.ModelForm):
+class StrategySettingsForm(VersionedFormMixin, forms.ModelForm):
+    stale_what = "strategy"
+
     class Meta:
         model = Strategy
         fields = ["published", "requires_approval", "locked_through"]

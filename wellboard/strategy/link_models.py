@@ -21,7 +21,8 @@ class ActionOrganisation(models.Model):
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="organisation_links"
     )
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    # PROTECT: deleting an organisation must not silently drop it as an action's lead.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
     is_lead = models.BooleanField(default=True)
     position = models.PositiveIntegerField(default=0)
 
@@ -41,7 +42,7 @@ class ActionBoard(models.Model):
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="board_links"
     )
-    board = models.ForeignKey(GovernanceBoard, on_delete=models.CASCADE)
+    board = models.ForeignKey(GovernanceBoard, on_delete=models.PROTECT)
     position = models.PositiveIntegerField(default=0)
 
     objects = PlanPartQuerySet.as_manager()
@@ -82,7 +83,7 @@ class ActionLink(models.Model):
     action = models.ForeignKey(
         "strategy.Action", on_delete=models.CASCADE, related_name="strategy_links"
     )
-    other_strategy = models.ForeignKey(OtherStrategy, on_delete=models.CASCADE)
+    other_strategy = models.ForeignKey(OtherStrategy, on_delete=models.PROTECT)
     position = models.PositiveIntegerField(default=0)
 
     objects = PlanPartQuerySet.as_manager()

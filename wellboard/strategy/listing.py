@@ -66,7 +66,7 @@ class ActionFilters:
         return found, errors
 
     def queryset(self, user: Any) -> QuerySet[Action]:
-        actions = scoped(Action, user, action_queryset())
+        actions = scoped(Action, user, action_queryset()).active()
         if self.strategy is not None:
             actions = actions.in_strategy(self.strategy)
         if self.theme is not None:

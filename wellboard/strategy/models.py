@@ -13,7 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.archive import ArchivableModel
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 from wellboard.core.lifecycle import refusal
 from wellboard.partnerships.models import (
     GovernanceBoard,
@@ -48,6 +50,7 @@ __all__ = [
     "Priority",
     "ProgressUpdate",
     "ProposalDecision",
+    "ProposedChange",
     "Rag",
     "RoleType",
     "Strategy",
@@ -59,7 +62,7 @@ __all__ = [
 STALE_AFTER = timedelta(days=90)
 
 
-class Strategy(TimestampedModel):
+class Strategy(ArchivableModel, VersionedModel, TimestampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         CONSULTATION = "consultation", "In consultation"
@@ -125,7 +128,7 @@ class Strategy(TimestampedModel):
 
     @property
     def main_plan(self) -> Plan | None:
-        return self.plans.order_by("position", "id").first()
+        return self.plans.filter(archived_at__isnull=True).order_by("position", "id").first()
 
 
 def has_published_strategy(partnership_id: int) -> bool:
@@ -169,7 +172,7 @@ class ApprovalDecision(TimestampedModel):
         return f"{self.body} {when}: {self.get_decision_display().lower()}"
 
 
-class Plan(TimestampedModel):
+class Plan(ArchivableModel, VersionedModel, TimestampedModel):
     """A delivery or action plan under a strategy; the first one is the main delivery plan."""
 
     class Kind(models.TextChoices):
@@ -189,14 +192,19 @@ class Plan(TimestampedModel):
     period = models.CharField(max_length=60, blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    objects = PlanPartQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return f"/plans/{self.pk}/"
 
-class Theme(TimestampedModel):
+
+class Theme(ArchivableModel, VersionedModel, TimestampedModel):
     """A chapter or priority area of a plan, with an optional lead board member."""
 
     strategy_path: ClassVar[str] = THEME_PATH
@@ -208,7 +216,7 @@ class Theme(TimestampedModel):
     title = models.CharField(max_length=500)
     description = models.TextField(blank=True)
     lead_member = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="themes_led"
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="themes_led"
     )
     position = models.PositiveIntegerField(default=0)
     weight = models.PositiveSmallIntegerField(
@@ -231,7 +239,7 @@ class Theme(TimestampedModel):
         return f"/themes/{self.pk}/"
 
 
-class Priority(TimestampedModel):
+class Priority(ArchivableModel, VersionedModel, TimestampedModel):
     """An objective or "priority action" within a theme, with an optional lead officer."""
 
     strategy_path: ClassVar[str] = PRIORITY_PATH
@@ -243,13 +251,13 @@ class Priority(TimestampedModel):
     title = models.TextField()
     description = models.TextField(blank=True)
     lead_officer = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities_led"
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="priorities_led"
     )
     sub_plan = models.ForeignKey(
         Plan,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="delivers_priorities",
         help_text="Another plan that delivers this priority, e.g. a Staying Healthy action plan.",
     )
@@ -271,7 +279,7 @@ class Priority(TimestampedModel):
         return f"/priorities/{self.pk}/"
 
 
-class Action(TimestampedModel):
+class Action(ArchivableModel, TimestampedModel):
     class DuePrecision(models.TextChoices):
         DAY = "day", "Day"
         MONTH = "month", "Month"
@@ -291,7 +299,7 @@ class Action(TimestampedModel):
     title = models.TextField()
     description = models.TextField(blank=True)
     lead_officer = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_led"
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="actions_led"
     )
     # The wording is the board's own and is never thrown away; the structured form is
     # what sorting, overdue checks and reports use.
@@ -403,5 +411,6 @@ from wellboard.strategy.link_models import (  # noqa: E402
 from wellboard.strategy.workflow_models import (  # noqa: E402
     ActionComment,
     ProposalDecision,
+    ProposedChange,
     UpdateReview,
 )

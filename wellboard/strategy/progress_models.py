@@ -39,8 +39,11 @@ class Milestone(TimestampedModel):
 
 class ProgressUpdateQuerySet(PlanPartQuerySet["ProgressUpdate"]):
     def counted(self) -> ProgressUpdateQuerySet:
-        """Updates that count in roll-ups and reports: unreviewed or approved ones."""
-        return self.filter(models.Q(review__isnull=True) | models.Q(review__decision="approved"))
+        """Updates that count in roll-ups and reports: unreviewed or approved ones, less
+        those corrected by a later update that counts itself."""
+        counts = models.Q(review__isnull=True) | models.Q(review__decision="approved")
+        corrections = ProgressUpdate.objects.filter(counts, supersedes=models.OuterRef("pk"))
+        return self.filter(counts).exclude(models.Exists(corrections))
 
 
 class ProgressUpdate(models.Model):
@@ -49,7 +52,8 @@ class ProgressUpdate(models.Model):
     strategy_path: ClassVar[str] = f"action__{ACTION_PATH}"
     partnership_path: ClassVar[str] = f"{strategy_path}__partnership"
 
-    action = models.ForeignKey("strategy.Action", on_delete=models.CASCADE, related_name="updates")
+    # PROTECT: deleting an action (or anything above it) never takes its updates along.
+    action = models.ForeignKey("strategy.Action", on_delete=models.PROTECT, related_name="updates")
     date = models.DateField(null=True, blank=True, help_text="Blank for an undated imported note.")
     date_text = models.CharField(max_length=100, blank=True)
     text = models.TextField(blank=True)

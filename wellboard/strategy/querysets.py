@@ -14,7 +14,7 @@ from typing import Any, Self, TypeVar
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from wellboard.base.scoping import PartnershipQuerySet
+from wellboard.base.archive import ArchivableQuerySet
 
 M = TypeVar("M", bound=models.Model)
 
@@ -40,14 +40,15 @@ def _lookup(model: type[Any], level: str) -> str:
     return path if path else "pk"
 
 
-class StrategyQuerySet(PartnershipQuerySet[M]):
+class StrategyQuerySet(ArchivableQuerySet[M]):
     def published(self) -> Self:
         """What anyone, signed in or not, may read."""
         return self.filter(published=True)
 
 
-class PlanPartQuerySet(PartnershipQuerySet[M]):
-    """Plans, themes, priorities, actions and what hangs off them."""
+class PlanPartQuerySet(ArchivableQuerySet[M]):
+    """Plans, themes, priorities, actions and what hangs off them; ``active()`` leaves
+    out what is archived, or sits under something archived."""
 
     def in_strategy(self, strategy: Any) -> Self:
         return self.filter(**{_lookup(self.model, "strategy"): strategy})

@@ -62,6 +62,16 @@ def check_status_reason(rag: str, suggested: str, reason: str) -> None:
     raise ValidationError({"override_reason": message})
 
 
+def check_not_future(on: dt.date | None) -> None:
+    """An update dated after tomorrow would freeze a status until that day comes; a day's
+    grace allows for time zones and for writing the evening before a meeting."""
+    latest = timezone.localdate() + dt.timedelta(days=1)
+    if on is not None and on > latest:
+        raise ValidationError(
+            {"date": f"An update cannot be dated after {latest.strftime('%-d %B %Y')}."}
+        )
+
+
 @dataclass(frozen=True)
 class NewMilestone:
     milestone: Milestone
@@ -82,14 +92,20 @@ def add_update(
     override_reason: str = "",
     milestone_dates: list[NewMilestone] | None = None,
     author_name: str = "",
+    supersedes: ProgressUpdate | None = None,
 ) -> ProgressUpdate:
     """Append an update; it waits for review when the strategy requires approval.
 
     `author` is None for a lead officer answering an update round's emailed link
-    without an account; `author_name` then says who wrote it.
+    without an account; `author_name` then says who wrote it. `supersedes` makes it the
+    correction of an earlier update of the same action, which then stops counting (the
+    earlier one is kept, as every update is).
     """
     strategy = strategy_of(action)
     check_not_locked(strategy, date)
+    check_not_future(date)
+    if supersedes is not None and supersedes.action_id != action.pk:
+        raise ValidationError("An update can only correct an update of the same action.")
     check_status_reason(rag, suggested_rag, override_reason)
     update = ProgressUpdate(
         action=action,
@@ -102,6 +118,7 @@ def add_update(
         override_reason=override_reason.strip() if needs_reason(rag, suggested_rag) else "",
         author=author,
         author_name=(author.get_full_name() or author.get_username()) if author else author_name,
+        supersedes=supersedes,
     )
     update.full_clean()
     update.save()

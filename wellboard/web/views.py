@@ -24,11 +24,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "open_rounds": open_rounds_for(request.user),
         }
         return render(request, "web/dashboard.jinja", context)
-    plans = Plan.objects.prefetch_related(
+    plans = Plan.objects.active().prefetch_related(
         Prefetch("themes", queryset=Theme.objects.select_related("lead_member"))
     )
     strategies = (
         Strategy.objects.published()
+        .active()
         .select_related("partnership")
         .prefetch_related(Prefetch("plans", queryset=plans))
     )

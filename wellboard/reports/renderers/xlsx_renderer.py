@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from wellboard.core.spreadsheet_cells import xlsx_sheet_text
+from wellboard.core.spreadsheet_cells import cells_that_fit, xlsx_sheet_text
 from wellboard.reports.document import (
     CHART_COLOURS,
     STATUS_COLOURS,
@@ -81,7 +81,7 @@ def write_group(sheet: Worksheet, group: SheetGroup) -> None:
     for table in group.tables:
         contexts = table.context or tuple(() for _ in table.rows)
         for context, row in zip(contexts, table.rows, strict=True):
-            sheet.append([*context, *(cell.text for cell in row)])
+            sheet.append(cells_that_fit([*context, *(cell.text for cell in row)]))
             offset = len(context)
             for index, cell in enumerate(row):
                 target = sheet.cell(row=sheet.max_row, column=offset + index + 1)
@@ -136,7 +136,7 @@ def write_summary(sheet: Worksheet, report: Report) -> None:
             sheet.append([block.text])
             sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, size=12)
         elif isinstance(block, Paragraph):
-            sheet.append([block.text])
+            sheet.append(cells_that_fit([block.text]))
         elif isinstance(block, BulletList):
             for item in block.items:
                 sheet.append([f"• {item}"])

@@ -60,6 +60,7 @@ def render_action(
         "strategy": action.priority.theme.plan.strategy,
         "can_update": can(user, "action.update", action),
         "can_edit": can(user, "action.edit", action),
+        "can_build": can(user, "plan.edit", action),
         "can_propose": can(user, "action.propose", action),
         "can_review": can(user, "update.review", action.priority.theme.plan.strategy),
         "comment_form": comment_form or CommentForm(),
@@ -118,8 +119,10 @@ def action_list(request: HttpRequest) -> HttpResponse:
 @guard("my_actions.view")
 def my_actions(request: HttpRequest) -> HttpResponse:
     on = today()
-    actions = scoped(Action, request.user, action_queryset()).filter(
-        lead_officer_id__in=led_person_ids(request.user)
+    actions = (
+        scoped(Action, request.user, action_queryset())
+        .active()
+        .filter(lead_officer_id__in=led_person_ids(request.user))
     )
     states = [action_state(a, on) for a in actions.with_plan()]
     meetings = last_meetings({strategy_id(s.action) for s in states}, on)

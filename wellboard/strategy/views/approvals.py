@@ -15,10 +15,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from wellboard.accounts.guards import guard
+from wellboard.strategy import proposals as proposed_changes
 from wellboard.strategy import services
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.forms import ProposalDecisionForm, ReviewForm
-from wellboard.strategy.models import ActionComment, ProgressUpdate
+from wellboard.strategy.models import ActionComment, ProgressUpdate, ProposedChange
 
 
 def update_prefix(update_id: int) -> str:
@@ -28,6 +29,10 @@ def update_prefix(update_id: int) -> str:
 
 def proposal_prefix(proposal_id: int) -> str:
     return f"p{proposal_id}"
+
+
+def change_prefix(change_id: int) -> str:
+    return f"c{change_id}"
 
 
 def _queue(request: HttpRequest, failed: Form | None = None, status: int = 200) -> HttpResponse:
@@ -46,7 +51,16 @@ def _queue(request: HttpRequest, failed: Form | None = None, status: int = 200) 
         (proposal, form_for(proposal_prefix(proposal.pk), ProposalDecisionForm))
         for proposal in pending_proposals(request.user)
     ]
-    context = {"updates": updates, "proposals": proposals, "failed_form": failed}
+    changes = [
+        (change, form_for(change_prefix(change.pk), ProposalDecisionForm))
+        for change in ProposedChange.objects.awaiting(request.user)
+    ]
+    context = {
+        "updates": updates,
+        "proposals": proposals,
+        "changes": changes,
+        "failed_form": failed,
+    }
     return render(request, "strategy/approvals.jinja", context, status=status)
 
 
@@ -99,5 +113,28 @@ def decide_proposal(request: HttpRequest, proposal: ActionComment) -> HttpRespon
                 )
             else:
                 messages.success(request, f"Rejected the proposed change to {proposal.action}.")
+            return redirect("approvals:queue")
+    return _queue(request, form, status=400)
+
+
+@guard("change.review", ProposedChange, methods=("POST",))
+def decide_change(request: HttpRequest, change: ProposedChange) -> HttpResponse:
+    """Accept (the action changes, as a versioned edit) or reject a lead officer's change
+    to their own action's due date or outcome measures."""
+    form = ProposalDecisionForm(request.POST, prefix=change_prefix(change.pk))
+    if form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        try:
+            proposed_changes.decide(
+                change=change,
+                reviewer=request.user,
+                accept=accept,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            verb = "Accepted and made" if accept else "Rejected"
+            messages.success(request, f"{verb}: the change to {change.action}.")
             return redirect("approvals:queue")
     return _queue(request, form, status=400)

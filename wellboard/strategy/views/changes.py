@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can
 from wellboard.core.delivery import action_percent, suggested_rag
-from wellboard.strategy import services
+from wellboard.strategy import proposals, services
 from wellboard.strategy.delivery import action_state
 from wellboard.strategy.forms import (
     ActionEditForm,
@@ -26,6 +26,7 @@ from wellboard.strategy.forms import (
 from wellboard.strategy.models import Action, Priority, ProgressUpdate, Strategy, Theme
 from wellboard.strategy.presenters import today
 from wellboard.strategy.views.actions import action_detail_queryset, render_action
+from wellboard.strategy.views.editing import full_action_edit
 
 
 def _add_errors(form: object, error: ValidationError) -> None:
@@ -50,6 +51,7 @@ def add_update(request: HttpRequest, action: Action) -> HttpResponse:
     state = action_state(action, today())
     milestones = [m for m in action.milestones.all() if m.done_on is None]
     previous = action.timeline[0] if action.timeline else None  # type: ignore[attr-defined]
+    corrects = _corrected(action, request.POST.get("supersedes") or request.GET.get("corrects"))
     if request.method == "POST":
         form = UpdateForm(request.POST, milestones=milestones)
         if form.is_valid():
@@ -68,6 +70,7 @@ def add_update(request: HttpRequest, action: Action) -> HttpResponse:
                     milestone_dates=[
                         services.NewMilestone(m, d) for m, d in form.milestone_dates()
                     ],
+                    supersedes=corrects,
                 )
             except ValidationError as error:
                 _add_errors(form, error)
@@ -82,9 +85,37 @@ def add_update(request: HttpRequest, action: Action) -> HttpResponse:
             "percent_complete": state.percent,
             "text": previous.text if copy and previous else "",
         }
+        if corrects is not None:
+            initial |= _correction_initial(corrects)
         form = UpdateForm(initial=initial, milestones=milestones)
-    context = {"action": action, "state": state, "form": form, "previous": previous}
+    context = {
+        "action": action,
+        "state": state,
+        "form": form,
+        "previous": previous,
+        "corrects": corrects,
+    }
     return render(request, "strategy/update_form.jinja", context)
+
+
+def _corrected(action: Action, raw: str | None) -> ProgressUpdate | None:
+    """The update of this action being corrected, from the form or the link; None if the
+    id is not one of this action's updates."""
+    if not raw or not str(raw).isdigit():
+        return None
+    return ProgressUpdate.objects.filter(action=action, pk=int(raw)).first()
+
+
+def _correction_initial(update: ProgressUpdate) -> dict[str, object]:
+    """The form starts from the update being corrected, so only the mistake is changed."""
+    return {
+        "date": update.date or today(),
+        "rag": update.rag,
+        "text": update.text,
+        "percent_complete": update.percent_complete,
+        "evidence_url": update.evidence_url,
+        "supersedes": update.pk,
+    }
 
 
 @guard("update.review", ProgressUpdate, methods=("GET", "POST"))
@@ -108,17 +139,29 @@ def review_update(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
 
 @guard("action.edit", Action, methods=("GET", "POST"))
 def edit_action(request: HttpRequest, action: Action) -> HttpResponse:
+    """Administrators edit every field; a lead officer the fields leads may edit, with
+    changes to the due date and outcome measures waiting for approval where required."""
+    if can(request.user, "plan.edit", action):
+        return full_action_edit(request, action)
     stale: services.StaleEdit | None = None
     if request.method == "POST":
         form = ActionEditForm(request.POST, action=action)
         if form.is_valid():
+            now, waiting = proposals.split_values(action, request.user, form.values())
             try:
                 services.edit_action(
                     action_id=action.pk,
                     version=form.cleaned_data["version"],
                     original=form.original(),
-                    values=form.values(),
+                    values=now,
                 )
+                if waiting:
+                    proposals.propose(action=action, user=request.user, changes=waiting)
+                    messages.info(
+                        request,
+                        "Your change to the due date or outcome measures waits for an "
+                        "administrator's approval.",
+                    )
             except services.StaleEdit as error:
                 stale = error
                 form = ActionEditForm(
@@ -169,11 +212,13 @@ def strategy_settings(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         try:
             # Both or neither: settings saved without their weights would be half an answer.
             with transaction.atomic():
-                settings_form.save()
-                services.set_weights(weights=weights_form.weights())
+                saved = settings_form.save_or_report()
+                if saved is not None:
+                    services.set_weights(weights=weights_form.weights())
         except ValidationError as error:
+            saved = None
             _add_errors(weights_form, error)
-        else:
+        if saved is not None:
             messages.success(request, "Settings saved.")
             return redirect(strategy.get_absolute_url())
     context = {"strategy": strategy, "settings_form": settings_form, "weights_form": weights_form}

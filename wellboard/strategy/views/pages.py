@@ -6,8 +6,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.accounts.permissions import can, scoped
+from wellboard.accounts.permissions import can, partnerships_where, scoped
 from wellboard.history.recorder import history_for
+from wellboard.partnerships.models import Partnership
 from wellboard.strategy.delivery import PlanState, plan_delivery
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
@@ -20,8 +21,12 @@ def _plan_state(plan: Plan | None) -> PlanState | None:
 
 @guard()
 def strategy_list(request: HttpRequest) -> HttpResponse:
-    strategies = list(scoped(Strategy, request.user).select_related("partnership"))
-    return render(request, "strategy/strategy_list.jinja", {"strategies": strategies})
+    active = Strategy.objects.active().select_related("partnership")
+    strategies = list(scoped(Strategy, request.user, active))
+    # Where the user may add a strategy: the partnerships they build plans in.
+    building = Partnership.objects.filter(pk__in=partnerships_where(request.user, "plan.edit"))
+    context = {"strategies": strategies, "building": list(building.order_by("name"))}
+    return render(request, "strategy/strategy_list.jinja", context)
 
 
 @guard("strategy.view", Strategy)
@@ -35,6 +40,8 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "role_key": role_key(strategy.partnership_id),
         "milestones": next_milestones(plan, today()) if plan else [],
         "can_manage": can(request.user, "strategy.manage", strategy),
+        "can_edit": can(request.user, "plan.edit", strategy),
+        "plans": list(strategy.plans.filter(archived_at__isnull=True)),
         "history": history_for(strategy),
         "can_transition": can(request.user, "strategy.transition", strategy),
         "approvals": approval_history(strategy),
@@ -52,6 +59,7 @@ def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
         "strategy": theme.plan.strategy,
         "theme_state": theme_state,
         "bar": bar,
+        "can_edit": can(request.user, "plan.edit", theme),
         "history": history_for(theme),
     }
     return render(request, "strategy/theme.jinja", context)
@@ -69,6 +77,22 @@ def priority_detail(request: HttpRequest, priority: Priority) -> HttpResponse:
         "theme": theme_state.theme,
         "priority_state": priority_state,
         "bar": bar,
+        "can_edit": can(request.user, "plan.edit", priority),
         "history": history_for(priority),
     }
     return render(request, "strategy/priority.jinja", context)
+
+
+@guard("strategy.view", Plan)
+def plan_detail(request: HttpRequest, plan: Plan) -> HttpResponse:
+    """A plan or sub-plan: its themes and roll-up, and the priorities it delivers."""
+    context = {
+        "plan": plan,
+        "strategy": plan.strategy,
+        "state": plan_delivery(plan, today()),
+        "bar": bar,
+        "delivers": list(plan.delivers_priorities.filter(archived_at__isnull=True)),
+        "can_edit": can(request.user, "plan.edit", plan),
+        "history": history_for(plan),
+    }
+    return render(request, "strategy/plan.jinja", context)

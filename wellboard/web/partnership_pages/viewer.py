@@ -33,7 +33,7 @@ class Viewer:
         return strategies if self.is_member else strategies.published()
 
     def actions(self) -> QuerySet[Action]:
-        return Action.objects.in_strategies(self.strategies())
+        return Action.objects.in_strategies(self.strategies()).active()
 
 
 def viewer_for(user: Any, partnership: Partnership) -> Viewer:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from wellboard.core.spreadsheet_cells import CellTooLong
 from wellboard.imports.roundtrip import export_results_csv, export_workbook
 from wellboard.strategy.models import Strategy
 
@@ -36,4 +37,6 @@ class Command(BaseCommand):
                 output.write_text(csv_text, encoding="utf-8", newline="")
         except OSError as exc:
             raise CommandError(f"{output}: {exc.strerror or exc}", returncode=2) from None
+        except CellTooLong as exc:
+            raise CommandError(f"the plan sheet cannot be written: {exc}", returncode=2) from None
         self.stdout.write(f"Wrote {output}")

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--delete-missing",
             action="store_true",
-            help="plan sheets: delete actions whose ref is not in the sheet",
+            help="plan sheets: archive actions whose ref is not in the sheet (kept, not deleted)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
