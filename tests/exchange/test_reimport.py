@@ -156,3 +156,29 @@ def test_an_inserted_action_does_not_take_its_neighbours_history(
     assert carers.ref == "1.1.2"
     assert updates <= set(carers.updates.values_list("pk", flat=True))
     assert not Action.objects.get(ref="1.1.1").updates.exists()
+
+
+def test_archiving_missing_actions_only_when_asked_and_never_deleting(
+    small_plan: dict[str, Any],
+) -> None:
+    strategy = load_strategy(copy.deepcopy(small_plan))
+    before = _delivery_records(strategy)
+    clinics = Action.objects.get(title="Run stop-smoking clinics")
+    shorter = copy.deepcopy(small_plan)
+    shorter["plans"] = []
+    shorter["themes"][1]["priorities"][0]["sub_plan"] = ""
+    load_strategy(shorter, strategy=strategy, archive_missing=True)
+    _kept(before)
+    assert _ids()["actions"] == before["actions"]  # nothing deleted
+    clinics.refresh_from_db()
+    assert clinics.archived_at is not None
+    assert Plan.objects.get(title="Tobacco control plan").archived_at is not None
+    assert Action.objects.get(ref="1.1.1").archived_at is None
+    # Archived actions are not reported again, and come back when the file lists them.
+    from wellboard.exchange.differences import reimport_preview
+
+    assert reimport_preview(shorter, strategy)["missing"] == []
+    load_strategy(copy.deepcopy(small_plan), strategy=strategy)
+    clinics.refresh_from_db()
+    assert clinics.archived_at is None
+    assert clinics.updates.count() == 2

@@ -73,7 +73,7 @@ def test_load_dry_run_prints_the_preview_and_writes_nothing(
     out = StringIO()
     call_command("load", str(source), "--strategy", str(strategy.pk), "--dry-run", stdout=out)
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("1 actions added, 1 changed, 1 no longer in the file (kept)")
+    assert lines[0].startswith("1 actions added, 1 changed, 1 no longer in the file (kept;")
     assert "added: 1.1.2 Train carers' champions (Caring for carers / Carers stay well)" in lines
     assert "changed: 1.1.1: progress updates: 1 added" in lines
     assert "no longer in the file: Run stop-smoking clinics" in lines

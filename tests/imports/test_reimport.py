@@ -139,6 +139,7 @@ def test_web_reimport_previews_the_differences_and_keeps_the_history() -> None:
     assert "Mar-26" in page and "Mar-27" in page
     assert "Actions no longer in the file" in page
     assert "Nothing is deleted" in page
+    assert "Archive the actions that are no longer in the file" in page
 
     run = ImportRun.objects.order_by("-id").first()
     assert run is not None
@@ -177,3 +178,43 @@ def test_a_plan_edited_after_the_preview_is_not_overwritten() -> None:
     client.post(reverse("imports:confirm", args=[run.pk]), {"plan_state": _state(refused)})
     clubs.refresh_from_db()
     assert clubs.due_text == "Mar-27"
+
+
+def test_web_reimport_archives_what_left_the_file_when_the_box_is_ticked() -> None:
+    client = _admin_client()
+    _upload(client, PLAN_CSV, "new")
+    client.post(reverse("imports:confirm", args=[ImportRun.objects.get().pk]))
+    strategy = Strategy.objects.get()
+    before = _history(strategy)
+    preview = client.get(_upload(client, REVISED_CSV, str(strategy.pk))["Location"])
+    run = ImportRun.objects.order_by("-id").first()
+    assert run is not None
+    data = {"archive_missing": "on", "plan_state": _state(preview)}
+    client.post(reverse("imports:confirm", args=[run.pk]), data)
+    _all_kept(before)
+    carers = Action.objects.get(title="Carers' assessments within 28 days")
+    assert carers.archived_at is not None and carers.archived_by is not None
+    assert carers.updates.count() == 1 and carers.comments.count() == 1
+
+
+def test_import_archive_missing_archives_and_a_second_run_reports_nothing_missing(
+    tmp_path: Path,
+) -> None:
+    partnership = PartnershipFactory()
+    first = tmp_path / "plan.csv"
+    first.write_text(PLAN_CSV)
+    call_command("import", str(first), "--partnership", str(partnership.pk), stdout=StringIO())
+    strategy = Strategy.objects.get()
+    before = _history(strategy)
+    revised = tmp_path / "revised.csv"
+    revised.write_text(REVISED_CSV)
+    args = [str(revised), "--strategy", str(strategy.pk), "--archive-missing"]
+    out = StringIO()
+    call_command("import", *args, "--dry-run", stdout=out)
+    assert "1 no longer in the file (to be archived)" in out.getvalue()
+    call_command("import", *args, stdout=StringIO())
+    _all_kept(before)
+    assert Action.objects.filter(archived_at__isnull=False).count() == 1
+    again = StringIO()
+    call_command("import", *args, "--dry-run", stdout=again)
+    assert again.getvalue().startswith("0 actions added, 0 changed, 0 no longer in the file")

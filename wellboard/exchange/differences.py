@@ -107,7 +107,11 @@ def reimport_preview(document: dict[str, Any], strategy: Strategy) -> dict[str, 
             )
         else:
             unchanged += 1
-    missing = [{"id": a.pk, "ref": a.ref, "title": a.title} for a in match.missing_actions]
+    missing = [
+        {"id": a.pk, "ref": a.ref, "title": a.title}
+        for a in match.missing_actions
+        if a.archived_at is None
+    ]
     return {"added": added, "changed": changed, "missing": missing, "unchanged": unchanged}
 
 
@@ -142,9 +146,9 @@ def change_rows(preview: dict[str, Any]) -> list[dict[str, str]]:
     return rows
 
 
-def preview_lines(preview: dict[str, Any]) -> list[str]:
+def preview_lines(preview: dict[str, Any], *, archive: bool) -> list[str]:
     """The plain-text preview the CLI's --dry-run prints."""
-    fate = "kept"
+    fate = "to be archived" if archive else "kept; --archive-missing archives them"
     lines = [
         f"{len(preview['added'])} actions added, {len(preview['changed'])} changed, "
         f"{len(preview['missing'])} no longer in the file ({fate}), "

@@ -13,6 +13,8 @@ from typing import Any
 from django.db import transaction
 
 from wellboard.core.exchange import ExchangeError, validate, with_defaults
+from wellboard.exchange.archiving import archive_missing as archive_records
+from wellboard.exchange.archiving import restore_returning
 from wellboard.exchange.links import set_action_links, set_theme_indicators
 from wellboard.exchange.matching import Match, document_plans, match_document
 from wellboard.exchange.progress import add_new_updates, merge_approvals, merge_milestones
@@ -46,11 +48,14 @@ def load_strategy(
     *,
     strategy: Strategy | None = None,
     partnership: Partnership | None = None,
+    archive_missing: bool = False,
+    user: Any = None,
 ) -> Strategy:
     """Create a strategy from a document, or bring `strategy` in line with it in place.
 
-    Records of `strategy` that the document no longer has are kept as they are, never
-    deleted. Everything happens in one
+    Records of `strategy` that the document no longer has are kept as they are, or
+    archived when `archive_missing` is asked; never deleted. Archived records the document
+    lists again are restored. Everything happens in one
     transaction, so a document that fails half-way leaves the database as it was.
     """
     validate(document)
@@ -69,6 +74,10 @@ def load_strategy(
     _save(strategy, assign(strategy, {field: document[field] for field in STRATEGY_FIELDS}))
     merge_approvals(strategy, document["approvals"])
     _PlanWriter(strategy, refs, match).write(plans)
+    for matched in (match.plans, match.themes, match.priorities, match.actions):
+        restore_returning(list(matched.values()))
+    if archive_missing:
+        archive_records(match, user=user)
     return strategy
 
 

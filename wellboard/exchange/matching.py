@@ -37,7 +37,8 @@ class _Pool(Generic[T]):
     """Existing records not yet claimed by a document item."""
 
     def __init__(self, records: Iterable[T]) -> None:
-        self.left: list[T] = list(records)
+        # Active records first, so an archived namesake is claimed only when no active one is.
+        self.left: list[T] = sorted(records, key=lambda r: r.archived_at is not None)
 
     def take(self, data: dict[str, Any], keys: tuple[str, ...]) -> T | None:
         """Claim the first record whose `keys` all equal the item's (none when one is blank)."""

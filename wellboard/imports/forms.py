@@ -89,6 +89,12 @@ class ConfirmForm(forms.Form):
         required=False,
         label="Also archive the actions that are missing from the sheet (their updates are kept)",
     )
+    archive_missing = forms.BooleanField(
+        required=False,
+        label="Archive the actions that are no longer in the file",
+        help_text="Archived actions keep their updates, reviews and comments and can be "
+        "restored. Left unticked, they stay in the plan as they are.",
+    )
     # The plan as the preview showed it (exchange.differences.plan_state): a plan edited
     # between the preview and the confirm is not overwritten.
     plan_state = forms.CharField(required=False, widget=forms.HiddenInput)

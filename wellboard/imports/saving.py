@@ -34,12 +34,20 @@ def save_document(
     *,
     partnership: Partnership,
     strategy: Strategy | None = None,
+    archive_missing: bool = False,
+    user: Any = None,
 ) -> Strategy:
     """Save a new strategy, or update `strategy` in place keeping its delivery history."""
     if strategy is not None:
         existing = export_strategy(strategy)
         document = {**document, **{key: existing[key] for key in KEPT_ON_REIMPORT}}
-    return load_strategy(document, strategy=strategy, partnership=partnership)
+    return load_strategy(
+        document,
+        strategy=strategy,
+        partnership=partnership,
+        archive_missing=archive_missing,
+        user=user,
+    )
 
 
 @transaction.atomic
@@ -48,6 +56,7 @@ def apply_run(
     *,
     user: Any = None,
     delete_missing: bool = False,
+    archive_missing: bool = False,
     today: date | None = None,
 ) -> Strategy:
     """Save a parsed run in one transaction and record the outcome on it."""
@@ -69,6 +78,8 @@ def apply_run(
             run.document,
             partnership=run.partnership,
             strategy=run.target,
+            archive_missing=archive_missing,
+            user=user,
         )
     run.result_strategy = strategy
     run.status = ImportRun.Status.APPLIED

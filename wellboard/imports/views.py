@@ -175,6 +175,7 @@ def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
                 locked,
                 user=request.user,
                 delete_missing=form.cleaned_data["delete_missing"],
+                archive_missing=form.cleaned_data["archive_missing"],
             )
     except (ApplyError, ExchangeError) as exc:
         messages.error(request, f"{run.file_name}: {exc}. Nothing was saved.")

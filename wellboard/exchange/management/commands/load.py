@@ -26,6 +26,11 @@ class Command(BaseCommand):
             action="store_true",
             help="with --strategy: list the actions added, changed and no longer in the file",
         )
+        parser.add_argument(
+            "--archive-missing",
+            action="store_true",
+            help="with --strategy: archive the actions no longer in the file (never deleted)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -34,22 +39,23 @@ class Command(BaseCommand):
             document = load_document(text)
             target = self._get(Strategy, options["strategy"], "strategy")
             if options["dry_run"]:
-                self._preview(document, target)
+                self._preview(document, target, archive=options["archive_missing"])
                 return
             strategy = load_strategy(
                 document,
                 strategy=target,
                 partnership=self._get(Partnership, options["partnership"], "partnership"),
+                archive_missing=options["archive_missing"],
             )
         except ExchangeError as exc:
             raise CommandError(f"{path}: {exc}", returncode=2) from None
         self.stdout.write(f"Loaded strategy {strategy.pk}: {strategy.title}")
 
-    def _preview(self, document: dict[str, Any], target: Strategy | None) -> None:
+    def _preview(self, document: dict[str, Any], target: Strategy | None, archive: bool) -> None:
         validate(document)
         if target is None:
             raise ExchangeError("--dry-run compares with a strategy: give one with --strategy")
-        for line in preview_lines(reimport_preview(document, target)):
+        for line in preview_lines(reimport_preview(document, target), archive=archive):
             self.stdout.write(line)
 
     @staticmethod

@@ -44,6 +44,11 @@ class Command(BaseCommand):
             action="store_true",
             help="plan sheets: archive actions whose ref is not in the sheet (kept, not deleted)",
         )
+        parser.add_argument(
+            "--archive-missing",
+            action="store_true",
+            help="a plan imported over a strategy: archive the actions no longer in the file",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -57,7 +62,8 @@ class Command(BaseCommand):
                 raise PlanImportError(str(path), "no such file")
             reading = read_file(path, filename=str(path), target=strategy)
             if options["dry_run"]:
-                self._report(reading, as_json=options["json"], strategy=strategy)
+                archive = options["archive_missing"]
+                self._report(reading, as_json=options["json"], strategy=strategy, archive=archive)
                 return
             outcome = self._save(
                 reading,
@@ -65,6 +71,7 @@ class Command(BaseCommand):
                 partnership,
                 strategy,
                 delete_missing=options["delete_missing"],
+                archive_missing=options["archive_missing"],
             )
         except (PlanImportError, ExchangeError, ApplyError) as exc:
             message = str(exc) if isinstance(exc, PlanImportError) else f"{path}: {exc}"
@@ -121,7 +128,9 @@ class Command(BaseCommand):
             raise ExchangeError(f"a partnership called {name.strip()!r} already exists")
         return Partnership(name=name.strip())
 
-    def _report(self, reading: Reading, *, as_json: bool, strategy: Strategy | None) -> None:
+    def _report(
+        self, reading: Reading, *, as_json: bool, strategy: Strategy | None, archive: bool
+    ) -> None:
         if reading.kind == SHEET:
             assert reading.changes is not None
             if as_json:
@@ -135,7 +144,7 @@ class Command(BaseCommand):
             return
         if strategy is not None:
             preview = reimport_preview(reading.document, strategy)
-            for line in preview_lines(preview):
+            for line in preview_lines(preview, archive=archive):
                 self.stdout.write(line)
         themes, priorities, actions = count(reading.document)
         self.stdout.write(
@@ -154,6 +163,7 @@ class Command(BaseCommand):
         strategy: Strategy | None,
         *,
         delete_missing: bool,
+        archive_missing: bool,
     ) -> dict[str, Any]:
         if partnership.pk is None:
             partnership.save()  # --new-partnership: created with the plan, or not at all
@@ -185,6 +195,7 @@ class Command(BaseCommand):
                 reading.document,
                 partnership=partnership,
                 strategy=strategy,
+                archive_missing=archive_missing,
             )
             run.themes, run.priorities, actions = count(reading.document)
         run.actions, run.result_strategy = actions, result
