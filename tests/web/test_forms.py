@@ -67,6 +67,7 @@ from wellboard.strategy.forms import (
     UpdateForm,
     WeightsForm,
 )
+from wellboard.strategy.lifecycle_forms import TransitionForm
 from wellboard.strategy.models import Milestone
 from wellboard.strategy.plan_forms import (
     ActionForm,
@@ -237,6 +238,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     CommentForm: lambda w: (CommentForm(data={"text": "x" * 4001}), {}),
+    TransitionForm: lambda w: (
+        TransitionForm(data={"target": "closed", "minute": "x" * 101}, current="draft"),
+        {},
+    ),
     RespondForm: lambda w: (RespondForm(data={"rag": "purple", "percent_complete": "101"}), {}),
     RoundSettingsForm: lambda w: (
         RoundSettingsForm(data={"open_days": "0", "reminder_days": "a week"}),
