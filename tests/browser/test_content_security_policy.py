@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.delivery_world import World
+import pytest
+
+from tests.delivery_world import World, build_world
+
+# A live server needs committed rows: a world of its own, not the module's shared one
+# (which is held in a transaction the live server cannot see, and PostgreSQL cannot truncate).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def world(fast_password_hasher: None) -> World:
+    return build_world()
 
 
 def test_pages_run_under_the_policy_without_violations(

@@ -163,3 +163,18 @@ def test_a_two_level_plan_with_several_actions_in_one_cell(tmp_path: Path) -> No
         ("1.1.1", "Insulate 300 homes", ["Council"], "2017-03-31"),
         ("1.1.2", "Advise 500 households", ["Council"], "2016-12-31"),
     ]
+
+
+
+def test_a_heading_longer_than_a_plan_title_is_kept_whole_in_the_summary(
+    tmp_path: Path, assert_valid: Validate
+) -> None:
+    """Found by the fuzz test: a heading over the exchange format's 300 characters became
+    the plan's title, and the whole document was refused."""
+    heading = " ".join(f"Healthy places chapter {n} of the county plan" for n in range(12))
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{heading}\n\nPriority\tAction\nStart well\tOpen two family hubs\n")
+    plan = parse_plan(path).plan
+    assert_valid(plan)
+    assert len(heading) > 300 and plan["title"].startswith("Healthy places chapter 0")
+    assert len(plan["title"]) <= 300 and plan["summary"] == heading

@@ -10,6 +10,11 @@ from typing import Any
 
 from wellboard.core.parsing.glossary import acronyms_in
 from wellboard.core.parsing.outline import PriorityAcc, ThemeAcc
+from wellboard.core.parsing.text_rules import make_title
+
+# The exchange format's limit on a plan's title; a longer heading keeps its whole text as
+# the summary, so nothing the document said is lost.
+PLAN_TITLE_MAX = 300
 
 
 def plan_dict(
@@ -18,11 +23,14 @@ def plan_dict(
     sub_plans: list[str],
     glossary: list[dict[str, str]],
 ) -> dict[str, Any]:
+    summary = ""
+    if len(title) > PLAN_TITLE_MAX:
+        title, summary = make_title(title)
     return {
         "format": "wellboard-plan",
         "version": 1,
         "title": title,
-        "summary": "",
+        "summary": summary,
         "themes": themes,
         "plans": [
             {"title": name, "kind": "sub_plan", "period": "", "themes": []} for name in sub_plans
