@@ -165,7 +165,6 @@ def test_a_two_level_plan_with_several_actions_in_one_cell(tmp_path: Path) -> No
     ]
 
 
-
 def test_a_heading_longer_than_a_plan_title_is_kept_whole_in_the_summary(
     tmp_path: Path, assert_valid: Validate
 ) -> None:
