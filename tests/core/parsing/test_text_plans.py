@@ -177,3 +177,19 @@ def test_a_heading_longer_than_a_plan_title_is_kept_whole_in_the_summary(
     assert_valid(plan)
     assert len(heading) > 300 and plan["title"].startswith("Healthy places chapter 0")
     assert len(plan["title"]) <= 300 and plan["summary"] == heading
+
+
+def test_a_due_cell_longer_than_a_due_wording_is_kept_in_the_description(
+    tmp_path: Path, assert_valid: Validate
+) -> None:
+    """A "by when" cell holding a paragraph would be refused by the exchange format's
+    300-character limit on due wording; its whole text moves to the description."""
+    due = "By March 2026, " + " ".join(f"after the review number {n} of the hubs" for n in range(9))
+    path = tmp_path / "plan.txt"
+    path.write_text(f"Priority\tAction\tBy when\nStart well\tOpen two family hubs\t{due}\n")
+    plan = parse_plan(path).plan
+    assert_valid(plan)
+    action = plan["themes"][0]["priorities"][0]["actions"][0]
+    assert len(due) > 300 and len(action["due_text"]) <= 300
+    assert action["due_text"].startswith("By March 2026")
+    assert action["description"].endswith(due)

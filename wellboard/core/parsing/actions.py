@@ -32,6 +32,10 @@ Warn = Callable[[str], None]
 
 ALIGNED = ("ref", "lead", "lead_officer", "supporting", "due")
 
+# The exchange format's limit on a due wording. A longer "by when" cell is a paragraph, not
+# a date: its whole text goes to the action's description, and its first sentence stays.
+DUE_TEXT_MAX = 300
+
 
 def empty_action(title: str) -> dict[str, Any]:
     return {
@@ -76,7 +80,8 @@ def build_actions(items: list[list[str]], values: RowValues, warn: Warn) -> list
         action["leads"] = leads
         action["lead_officer"] = ", ".join(officers + [p for p in people if p not in officers])
         action["supporting"] = split_names(_pick(values, "supporting", index, count))
-        action.update(due_fields("\n".join(_pick(values, "due", index, count))))
+        due_text = "\n".join(_pick(values, "due", index, count))
+        action.update(due_fields(_short_due_wording(action, due_text)))
         action.update({key: _copy(value) for key, value in shared.items()})
         actions.append(action)
     return actions
@@ -92,7 +97,7 @@ def merge_continuation(action: dict[str, Any], values: RowValues, warn: Warn) ->
     measures = "\n".join(values.get("measures", []))
     if measures:
         action["outcome_measures"] = "\n".join(filter(None, [action["outcome_measures"], measures]))
-    due_text = "\n".join(values.get("due", []))
+    due_text = _short_due_wording(action, "\n".join(values.get("due", [])))
     if due_text and not action["due_text"]:
         fields = due_fields(due_text)
         action["milestones"].extend(fields.pop("milestones", []))
@@ -122,6 +127,14 @@ def merge_continuation(action: dict[str, Any], values: RowValues, warn: Warn) ->
         action["updates"] = _oldest_first(action["updates"] + shared["updates"])
     if shared["percent_complete"] is not None:
         action["percent_complete"] = shared["percent_complete"]
+
+
+def _short_due_wording(action: dict[str, Any], due_text: str) -> str:
+    if len(due_text) <= DUE_TEXT_MAX:
+        return due_text
+    note = f"When, as written: {due_text}"
+    action["description"] = "\n\n".join(filter(None, [action["description"], note]))
+    return make_title(due_text)[0]
 
 
 def due_fields(due_text: str) -> dict[str, Any]:
