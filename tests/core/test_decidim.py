@@ -17,9 +17,8 @@ from wellboard.core.decidim import (
     is_decidim_header,
     looks_like_decidim,
     read_results_csv,
-    write_import_csv,
-    write_results_csv,
 )
+from wellboard.core.decidim_writing import write_import_csv, write_results_csv
 from wellboard.core.exchange import validate
 from wellboard.core.parsing import PlanImportError
 

@@ -14,7 +14,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from wellboard.core.decidim import read_results_csv, write_results_csv
+from wellboard.core.decidim import read_results_csv
+from wellboard.core.decidim_writing import write_results_csv
 from wellboard.core.spreadsheet_cells import FORMULA_STARTS, csv_cell, csv_cell_read
 from wellboard.core.spreadsheet_roundtrip import diff_sheet, is_empty, read_sheet, write_workbook
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wellboard.core.decidim import write_import_csv, write_results_csv
+from wellboard.core.decidim_writing import write_import_csv, write_results_csv
 from wellboard.core.spreadsheet_roundtrip import ChangeSet, write_workbook
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.references import References
