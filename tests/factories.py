@@ -175,3 +175,31 @@ class GoodPracticeFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Community walking project {n}")
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    """A consultation that opened ten days ago on a new strategy, open for 90 days."""
+
+    class Meta:
+        model = "consultations.Consultation"
+
+    strategy = factory.SubFactory(StrategyFactory)
+    title = factory.Sequence(lambda n: f"Have your say on our strategy {n}")
+    opens = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=10))
+    status = "open"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consultations.Question"
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    text = factory.Sequence(lambda n: f"What else should the board do? ({n})")
+
+
+class ResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consultations.Response"
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    consent_privacy = True

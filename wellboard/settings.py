@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "wellboard.demo",
     "wellboard.history",
     "wellboard.practice",
+    "wellboard.consultations",
     "wellboard.tasks",
     "wellboard.reports",
     "wellboard.imports",

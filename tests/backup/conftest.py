@@ -13,6 +13,15 @@ from django.utils import timezone
 
 from tests.factories import UpdateFactory
 from wellboard.backup.collect import owned_models, owned_rows
+from wellboard.consultations.models import (
+    Answer,
+    Consultation,
+    ConsultationEvent,
+    EqualityAnswers,
+    ParagraphComment,
+    Question,
+    Response,
+)
 from wellboard.imports.models import ColumnMapping, ImportRun
 from wellboard.indicators.models import IndicatorValue, ReportingArea
 from wellboard.partnerships.duplicate_models import ActionMerge, IntendedPair
@@ -144,6 +153,33 @@ def _around(
     )
 
 
+def _consultation(strategy: Strategy, user: User) -> None:
+    consultation = Consultation.objects.create(
+        strategy=strategy, title="Have your say", opens=dt.date(2025, 9, 1), status="closed"
+    )
+    priority = Action.objects.in_strategy(strategy).first().priority  # type: ignore[union-attr]
+    question = Question.objects.create(
+        consultation=consultation, kind="priority", priority=priority, text="Agree?"
+    )
+    ConsultationEvent.objects.create(
+        consultation=consultation, date=dt.date(2025, 9, 20), place="Town library"
+    )
+    response = Response.objects.create(
+        consultation=consultation,
+        name="Sam",
+        consent_privacy=True,
+        consent_publish=True,
+        moderation="published",
+        published_text="Agree?\nYes",
+        moderated_by=user,
+    )
+    Answer.objects.create(response=response, question=question, scale=4, comment="Yes")
+    EqualityAnswers.objects.create(response=response, age_band="45_54")
+    ParagraphComment.objects.create(
+        consultation=consultation, paragraph_key="summary-1", text="Clear.", moderated_by=user
+    )
+
+
 @pytest.fixture
 def rich_partnership() -> Partnership:
     call_command("demo", stdout=StringIO())
@@ -152,6 +188,7 @@ def rich_partnership() -> Partnership:
     user = User.objects.get(username="admin")
     actions = _delivery(strategy, user)
     _around(partnership, strategy, user, actions)
+    _consultation(strategy, user)
     UpdateFactory()  # an action of another partnership, which the backup must leave out
     return partnership
 
