@@ -38,6 +38,7 @@ from wellboard.strategy.models import (
     Strategy,
     UpdateReview,
 )
+from wellboard.strategy.versions import save_version
 from wellboard.strategy.workflow_models import ProposalDecision
 
 
@@ -189,6 +190,7 @@ def rich_partnership() -> Partnership:
     actions = _delivery(strategy, user)
     _around(partnership, strategy, user, actions)
     _consultation(strategy, user)
+    save_version(strategy, user, "Refresh draft")
     UpdateFactory()  # an action of another partnership, which the backup must leave out
     return partnership
 

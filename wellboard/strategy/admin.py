@@ -12,6 +12,7 @@ from wellboard.strategy.models import (
     Priority,
     ProgressUpdate,
     Strategy,
+    StrategyVersion,
     Theme,
     ThemeIndicator,
 )
@@ -28,11 +29,18 @@ class ApprovalInline(admin.TabularInline):
     extra = 0
 
 
+class VersionInline(admin.TabularInline):
+    model = StrategyVersion
+    extra = 0
+    fields = ["number", "label", "created_at", "created_by"]
+    readonly_fields = ["number", "label", "created_at", "created_by"]
+
+
 @admin.register(Strategy)
 class StrategyAdmin(admin.ModelAdmin):
     list_display = ["title", "partnership", "status", "published"]
     list_filter = ["partnership", "status", "published"]
-    inlines = [ApprovalInline]
+    inlines = [ApprovalInline, VersionInline]
 
 
 @admin.register(ApprovalDecision)

@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from wellboard.core.lifecycle import refusal
+from wellboard.core.lifecycle import LABELS, refusal
 from wellboard.strategy.models import ApprovalDecision, Strategy
+from wellboard.strategy.versions import save_version
 
 # The decision a step records, in the words boards minute it with.
 DECISION_FOR = {
@@ -51,7 +52,7 @@ def transition(
             raise ValidationError(reason)
         strategy.status = target
         strategy.save(update_fields=["status", "updated_at"])
-        return ApprovalDecision.objects.create(
+        record = ApprovalDecision.objects.create(
             strategy=strategy,
             body=body.strip() or "Recorded by an administrator",
             date=meeting_date,
@@ -61,6 +62,14 @@ def transition(
             minute_reference=minute.strip(),
             recorded_by=user,
         )
+        save_version(strategy, user, _version_label(record), decision=record)
+        return record
+
+
+def _version_label(record: ApprovalDecision) -> str:
+    """ "Approved: Health and Wellbeing Board, 20 Jun 2024" for the version a step keeps."""
+    when = f", {record.date.strftime('%-d %b %Y')}" if record.date else ""
+    return f"{LABELS[record.to_status]}: {record.body}{when}"
 
 
 def approval_history(strategy: Strategy) -> list[ApprovalDecision]:

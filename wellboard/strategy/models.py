@@ -54,6 +54,7 @@ __all__ = [
     "Rag",
     "RoleType",
     "Strategy",
+    "StrategyVersion",
     "Theme",
     "ThemeIndicator",
     "UpdateReview",
@@ -81,6 +82,9 @@ class Strategy(ArchivableModel, VersionedModel, TimestampedModel):
     )
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
+    vision = models.TextField(
+        blank=True, help_text="What the partnership wants for its residents, in a few sentences."
+    )
     period_start = models.PositiveSmallIntegerField(null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -408,6 +412,7 @@ from wellboard.strategy.link_models import (  # noqa: E402
     ActionOrganisation,
     ThemeIndicator,
 )
+from wellboard.strategy.version_models import StrategyVersion  # noqa: E402
 from wellboard.strategy.workflow_models import (  # noqa: E402
     ActionComment,
     ProposalDecision,

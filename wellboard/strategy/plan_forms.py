@@ -42,9 +42,12 @@ class StrategyForm(VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Strategy
-        fields = ["title", "summary", "period_start", "period_end"]
+        fields = ["title", "summary", "vision", "period_start", "period_end"]
         labels = {"period_start": "First year", "period_end": "Last year"}
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "vision": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class PlanForm(VersionedFormMixin, forms.ModelForm):
