@@ -24,7 +24,7 @@ class UploadForm(forms.Form):
     # The target is resolved by the view through the permission layer, so an id of
     # another partnership's strategy answers 404 rather than a form error that confirms it.
     # Drawn as radios whose choices (a new strategy, or one of those listed) the page supplies.
-    target = forms.CharField(required=False, initial=NEW, widget=forms.RadioSelect)
+    target = forms.CharField(required=False, initial=NEW, widget=forms.RadioSelect, max_length=20)
 
     def __init__(self, *args: Any, partnerships: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,4 +97,4 @@ class ConfirmForm(forms.Form):
     )
     # The plan as the preview showed it (exchange.differences.plan_state): a plan edited
     # between the preview and the confirm is not overwritten.
-    plan_state = forms.CharField(required=False, widget=forms.HiddenInput)
+    plan_state = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)

@@ -7,7 +7,9 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
+from wellboard.core.limits import TITLE_TEXT
 
 
 class IntendedPair(TimestampedModel):
@@ -24,7 +26,7 @@ class IntendedPair(TimestampedModel):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    note = models.TextField(blank=True)
+    note = limited_text(blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -51,10 +53,10 @@ class ActionMerge(TimestampedModel):
         "strategy.Action", null=True, on_delete=models.SET_NULL, related_name="merges"
     )
     kept_ref = models.CharField(max_length=30, blank=True)
-    kept_title = models.TextField()
+    kept_title = limited_text(TITLE_TEXT)
     removed_id = models.PositiveBigIntegerField()
     removed_ref = models.CharField(max_length=30, blank=True)
-    removed_title = models.TextField()
+    removed_title = limited_text(TITLE_TEXT)
     similarity = models.FloatField(null=True, blank=True)
     moved = models.JSONField(default=dict, help_text="How many of each kind of record moved.")
     merged_by = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
 
@@ -79,7 +80,7 @@ class BoardMeeting(TimestampedModel, VersionedModel):
         blank=True, help_text="When reports for the meeting are due; a week before if blank."
     )
     location = models.CharField(max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    notes = limited_text(blank=True)
 
     objects = BoardMeetingQuerySet.as_manager()
 

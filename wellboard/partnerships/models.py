@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.text import slugify
 
 from wellboard.base.archive import ArchivableModel, ArchivableQuerySet
+from wellboard.base.limits import limited_text
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
@@ -68,7 +69,7 @@ class GovernanceBoard(ArchivableModel, VersionedModel, TimestampedModel):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="boards")
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=50, blank=True)
-    description = models.TextField(blank=True)
+    description = limited_text(blank=True)
 
     objects = ReferenceQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from typing import ClassVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
 
@@ -22,8 +23,8 @@ class WorkingGroup(TimestampedModel, VersionedModel):
         "partnerships.Partnership", on_delete=models.CASCADE, related_name="working_groups"
     )
     name = models.CharField(max_length=200)
-    purpose = models.TextField(blank=True)
-    terms_of_reference = models.TextField(blank=True)
+    purpose = limited_text(blank=True)
+    terms_of_reference = limited_text(blank=True)
     reports_to = models.ForeignKey(
         "partnerships.GovernanceBoard",
         null=True,

@@ -16,7 +16,7 @@ from wellboard.strategy.models import Action, Priority
 class GoodPracticeForm(VersionedFormMixin, forms.ModelForm):
     stale_what = "good practice example"
 
-    tags = forms.CharField(required=False, help_text="Separate tags with commas.")
+    tags = forms.CharField(required=False, help_text="Separate tags with commas.", max_length=500)
     url = LinkFormField(required=False, label="Link")
 
     class Meta:

@@ -12,6 +12,7 @@ from typing import ClassVar
 from django.db import models
 from django.db.models import Q
 
+from wellboard.base.limits import limited_text
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.scoping import PartnershipQuerySet
@@ -59,13 +60,13 @@ class GoodPractice(VersionedModel, TimestampedModel):
         Partnership, on_delete=models.CASCADE, related_name="good_practice"
     )
     name = models.CharField(max_length=300)
-    summary = models.TextField(blank=True)
+    summary = limited_text(blank=True)
     place = models.CharField(max_length=200, blank=True, help_text="Where it ran.")
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="practice"
     )
     population_group = models.CharField(max_length=200, blank=True)
-    evidence_of_impact = models.TextField(blank=True)
+    evidence_of_impact = limited_text(blank=True)
     contact = models.CharField(max_length=300, blank=True)
     url = LinkField(blank=True)
     tags = models.CharField(max_length=500, blank=True)

@@ -12,7 +12,9 @@ from typing import ClassVar
 
 from django.db import models
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
+from wellboard.core.limits import GENERATED_TEXT
 
 MAX_ATTEMPTS = 3
 
@@ -47,7 +49,7 @@ class EmailRequest(TimestampedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     to = models.EmailField()
     subject = models.CharField(max_length=200)
-    body = models.TextField()
+    body = limited_text(GENERATED_TEXT)
     state = models.CharField(
         max_length=20, choices=State.choices, default=State.PENDING, db_index=True
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from wellboard.core.limits import LONG_TEXT
 from wellboard.rounds.schedule import ScheduleError, parse_reminder_days
 from wellboard.strategy.models import Rag
 
@@ -13,7 +14,9 @@ from wellboard.strategy.models import Rag
 class RespondForm(forms.Form):
     rag = forms.ChoiceField(label="Status", choices=Rag.choices, widget=forms.RadioSelect)
     text = forms.CharField(
-        label="Progress since the last update", widget=forms.Textarea(attrs={"rows": 3})
+        label="Progress since the last update",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=LONG_TEXT,
     )
     percent_complete = forms.IntegerField(
         label="Percent complete", min_value=0, max_value=100, required=False
@@ -23,6 +26,7 @@ class RespondForm(forms.Form):
         help_text="Needed for off track (red), or a status other than the suggested one.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=LONG_TEXT,
     )
 
 

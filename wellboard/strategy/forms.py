@@ -10,6 +10,7 @@ from django import forms
 from wellboard.base.links import LinkFormField
 from wellboard.base.scoping import partnership_id_of
 from wellboard.base.versioning import VersionedFormMixin
+from wellboard.core.limits import COMMENT_TEXT, GENERATED_TEXT, LONG_TEXT, TITLE_TEXT
 from wellboard.strategy.models import Milestone, Rag, RoleType, Strategy
 from wellboard.strategy.services import EDITABLE_ACTION_FIELDS, editable_value
 
@@ -17,7 +18,9 @@ from wellboard.strategy.services import EDITABLE_ACTION_FIELDS, editable_value
 class UpdateForm(forms.Form):
     date = forms.DateField(label="Date of this update", help_text="For example, 2026-11-23")
     rag = forms.ChoiceField(label="Status", choices=Rag.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label="Progress since the last update", widget=forms.Textarea)
+    text = forms.CharField(
+        label="Progress since the last update", widget=forms.Textarea, max_length=LONG_TEXT
+    )
     percent_complete = forms.IntegerField(
         label="Percent complete", min_value=0, max_value=100, required=False
     )
@@ -27,6 +30,7 @@ class UpdateForm(forms.Form):
         help_text="Needed when the status is off track (red) or differs from the suggested one.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=LONG_TEXT,
     )
     # The update this one corrects ("correct this update"), if any.
     supersedes = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -52,7 +56,9 @@ class ReviewForm(forms.Form):
         choices=[("approve", "Approve"), ("return", "Return to the lead officer")],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(label="Reason (needed to return)", required=False)
+    reason = forms.CharField(
+        label="Reason (needed to return)", required=False, max_length=LONG_TEXT
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -67,7 +73,9 @@ class ProposalDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", "Accept"), ("reject", "Reject")], widget=forms.RadioSelect
     )
-    reason = forms.CharField(label="Reason (needed to reject)", required=False)
+    reason = forms.CharField(
+        label="Reason (needed to reject)", required=False, max_length=LONG_TEXT
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -76,12 +84,21 @@ class ProposalDecisionForm(forms.Form):
         return data
 
 
+# The hidden copy of a value as drawn may hold a text saved before the limits existed;
+# the visible box refuses it (saying its length), so the hidden copy must not refuse first.
+ORIGINAL_MAX = GENERATED_TEXT
+
+
 class ActionEditForm(forms.Form):
     """The editable fields, plus the version and values the editor started from."""
 
-    title = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    outcome_measures = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=TITLE_TEXT)
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=LONG_TEXT
+    )
+    outcome_measures = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=LONG_TEXT
+    )
     role_type = forms.ChoiceField(choices=[("", "Not set")], required=False)
     due_text = forms.CharField(label="Due", required=False, max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -94,8 +111,10 @@ class ActionEditForm(forms.Form):
             assert isinstance(role_field, forms.ChoiceField)
             role_field.choices = [("", "Not set"), *((r.key, r.name) for r in role_types)]
         for name in EDITABLE_ACTION_FIELDS:
+            # The value as drawn: as long as the field's own limit allows (an older,
+            # longer text may be drawn, so the longest limit of any editable field).
             self.fields[f"original_{name}"] = forms.CharField(
-                required=False, widget=forms.HiddenInput, strip=False
+                required=False, widget=forms.HiddenInput, strip=False, max_length=ORIGINAL_MAX
             )
 
     @classmethod
@@ -117,7 +136,7 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label="Comment",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
+        max_length=COMMENT_TEXT,
         error_messages={"required": "Write a comment before sending it."},
     )
 

@@ -26,7 +26,7 @@ class TransitionForm(forms.Form):
     minute = forms.CharField(
         label="Minute reference", help_text="For example, HWB/26/14", max_length=100, required=False
     )
-    expected = forms.CharField(widget=forms.HiddenInput)
+    expected = forms.CharField(widget=forms.HiddenInput, max_length=20)
 
     def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"expected": current})

@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wellboard.base.archive import ArchivableModel
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
 from wellboard.core.lifecycle import refusal
+from wellboard.core.limits import TITLE_TEXT
 from wellboard.partnerships.models import (
     GovernanceBoard,
     Organisation,
@@ -81,8 +83,8 @@ class Strategy(ArchivableModel, VersionedModel, TimestampedModel):
         Partnership, on_delete=models.CASCADE, related_name="strategies"
     )
     title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True)
-    vision = models.TextField(
+    summary = limited_text(blank=True)
+    vision = limited_text(
         blank=True, help_text="What the partnership wants for its residents, in a few sentences."
     )
     period_start = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -157,7 +159,7 @@ class ApprovalDecision(TimestampedModel):
     body = models.CharField(max_length=200, help_text="e.g. Council Cabinet, ICB Board")
     date = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=30, choices=Decision.choices, default=Decision.APPROVED)
-    note = models.TextField(blank=True)
+    note = limited_text(blank=True)
     # Filled when the decision moved the strategy along its lifecycle (strategy.lifecycle).
     from_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
@@ -218,7 +220,7 @@ class Theme(ArchivableModel, VersionedModel, TimestampedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
     ref = models.CharField(max_length=30, blank=True)
     title = models.CharField(max_length=500)
-    description = models.TextField(blank=True)
+    description = limited_text(blank=True)
     lead_member = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="themes_led"
     )
@@ -252,8 +254,8 @@ class Priority(ArchivableModel, VersionedModel, TimestampedModel):
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
     ref = models.CharField(max_length=30, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    title = limited_text(TITLE_TEXT)
+    description = limited_text(blank=True)
     lead_officer = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="priorities_led"
     )
@@ -300,8 +302,8 @@ class Action(ArchivableModel, TimestampedModel):
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
     ref = models.CharField(max_length=30, blank=True)
-    title = models.TextField()
-    description = models.TextField(blank=True)
+    title = limited_text(TITLE_TEXT)
+    description = limited_text(blank=True)
     lead_officer = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="actions_led"
     )
@@ -315,7 +317,7 @@ class Action(ArchivableModel, TimestampedModel):
     )
     ongoing = models.BooleanField(default=False)
     to_be_agreed = models.BooleanField(default=False)
-    outcome_measures = models.TextField(blank=True)
+    outcome_measures = limited_text(blank=True)
     role_type = models.ForeignKey(
         "partnerships.RoleType",
         null=True,

@@ -13,6 +13,7 @@ from django import forms
 
 from wellboard.base.versioning import VersionedFormMixin
 from wellboard.core.dates import parse_due
+from wellboard.core.limits import LONG_TEXT
 from wellboard.partnerships.models import GovernanceBoard, Organisation, OtherStrategy, Person
 from wellboard.strategy import plan_editing
 from wellboard.strategy.models import Action, Plan, Priority, RoleType, Strategy, Theme
@@ -128,7 +129,10 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         help_text="The action keeps its current due date for sorting and overdue checks.",
     )
     milestones = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3}), help_text=MILESTONE_HINT
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=MILESTONE_HINT,
+        max_length=LONG_TEXT,
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.limits import limited_text
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.strategy.choices import Rag
@@ -56,7 +57,7 @@ class ProgressUpdate(models.Model):
     action = models.ForeignKey("strategy.Action", on_delete=models.PROTECT, related_name="updates")
     date = models.DateField(null=True, blank=True, help_text="Blank for an undated imported note.")
     date_text = models.CharField(max_length=100, blank=True)
-    text = models.TextField(blank=True)
+    text = limited_text(blank=True)
     rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
     author_name = models.CharField(max_length=200, blank=True)
     author = models.ForeignKey(
@@ -66,7 +67,7 @@ class ProgressUpdate(models.Model):
     evidence_url = LinkField(blank=True)
     # The calendar's suggestion at the time, kept so that an override stays visible.
     suggested_rag = models.CharField(max_length=20, choices=Rag.choices, blank=True)
-    override_reason = models.TextField(blank=True)
+    override_reason = limited_text(blank=True)
     supersedes = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="superseded_by"
     )

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
+from wellboard.core.limits import COMMENT_TEXT
 from wellboard.strategy.querysets import ACTION_PATH, PlanPartQuerySet
 
 
@@ -31,7 +33,7 @@ class UpdateReview(TimestampedModel):
         "strategy.ProgressUpdate", on_delete=models.PROTECT, related_name="review"
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.PENDING)
-    reason = models.TextField(blank=True)
+    reason = limited_text(blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -66,7 +68,7 @@ class ActionComment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMENT)
-    text = models.TextField()
+    text = limited_text(COMMENT_TEXT)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PlanPartQuerySet.as_manager()
@@ -93,7 +95,7 @@ class ProposalDecision(TimestampedModel):
         ActionComment, on_delete=models.PROTECT, related_name="decision"
     )
     decision = models.CharField(max_length=20, choices=Decision.choices)
-    reason = models.TextField(blank=True)
+    reason = limited_text(blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -155,7 +157,7 @@ class ProposedChange(TimestampedModel):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    reason = models.TextField(blank=True)
+    reason = limited_text(blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

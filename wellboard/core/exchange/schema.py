@@ -7,6 +7,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from wellboard.core.limits import LONG_TEXT
+
 SCHEMA_FILE = "plan.schema.json"
 
 
@@ -28,4 +30,4 @@ def resolve(spec: dict[str, Any]) -> dict[str, Any]:
 
 # The longest text any field of the format holds (plan.schema.json's maxLength for long
 # texts); shorter fields carry their database column's length.
-MAX_TEXT = 10_000
+MAX_TEXT = LONG_TEXT
