@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.consultations.choices import Moderation
 from wellboard.consultations.models.consultation import Consultation
@@ -30,13 +31,13 @@ class ParagraphComment(TimestampedModel):
     )
     # Which paragraph of the draft (wellboard.consultations.draft names them).
     paragraph_key = models.CharField(max_length=100)
-    text = models.TextField(max_length=2000)
+    text = limited_text(2000)
     submitted_at = models.DateTimeField(default=timezone.now)
     moderation = models.CharField(
         max_length=10, choices=Moderation.choices, default=Moderation.PENDING
     )
-    published_text = models.TextField(
-        max_length=2000, blank=True, help_text="What is shown, after names are removed."
+    published_text = limited_text(
+        2000, blank=True, help_text="What is shown, after names are removed."
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(

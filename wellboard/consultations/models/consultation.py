@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.base.scoping import PartnershipQuerySet
 from wellboard.base.versioning import VersionedModel
@@ -37,8 +38,8 @@ class Consultation(VersionedModel, TimestampedModel):
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="consultations")
     title = models.CharField(max_length=300)
-    summary = models.TextField(
-        max_length=4000,
+    summary = limited_text(
+        4000,
         blank=True,
         help_text="What the consultation is about, shown at the top of its public page.",
     )
@@ -130,7 +131,7 @@ class ConsultationEvent(TimestampedModel):
     date = models.DateField()
     time = models.CharField(max_length=50, blank=True, help_text="For example 2pm to 4pm.")
     place = models.CharField(max_length=300)
-    description = models.TextField(max_length=2000, blank=True)
+    description = limited_text(2000, blank=True)
 
     class Meta:
         ordering = ["date", "id"]

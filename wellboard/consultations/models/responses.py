@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.consultations.choices import (
     AGE_BANDS,
@@ -68,8 +69,8 @@ class Response(TimestampedModel):
     moderation = models.CharField(
         max_length=10, choices=Moderation.choices, default=Moderation.PENDING
     )
-    published_text = models.TextField(
-        max_length=20000, blank=True, help_text="What is shown, after names are removed."
+    published_text = limited_text(
+        20000, blank=True, help_text="What is shown, after names are removed."
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
@@ -130,7 +131,7 @@ class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     scale = models.PositiveSmallIntegerField(null=True, blank=True, choices=Agreement.choices)
-    comment = models.TextField(max_length=TEXT_LIMIT, blank=True)
+    comment = limited_text(TEXT_LIMIT, blank=True)
 
     class Meta:
         ordering = ["question__position", "question_id"]
