@@ -6,7 +6,12 @@ multi-paragraph measure and progress cells with dated updates; a header row
 repeated every 12 rows and a page break after each theme). Page count is
 estimated from the text volume at 3,000 characters a page (A4, 11 pt, tables).
 
-Target: under 2 seconds per parse on the project's 2-core machine.
+Uploads are read in a child process with memory and time limits (core/sandbox.py), so
+the same document is also read that way, and a one-line CSV shows the child's own cost
+(the fork from the server that preloaded the readers, the limits, the JSON coming back);
+the first child also starts that server, which is printed apart.
+
+Target: under 2 seconds per parse on the project's 2-core machine, in the child too.
 Run: .venv/bin/python benchmarks/bench_import.py
 """
 
@@ -24,6 +29,7 @@ from docx.enum.text import WD_BREAK
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from wellboard.core.parsing import parse_plan
+from wellboard.core.sandbox import read_in_child
 
 THEMES = 6
 PRIORITIES = 5
@@ -105,6 +111,35 @@ def build_large_plan(path: Path) -> int:
     return characters
 
 
+def _timed(path: Path, runs: int) -> list[float]:
+    times: list[float] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        outcome = read_in_child(path, path.name)
+        times.append(time.perf_counter() - started)
+        assert "error" not in outcome, outcome
+    return times
+
+
+def child_figures(path: Path) -> float:
+    """Print the child process's figures; return its best time on the document."""
+    tiny = path.with_name("tiny.csv")
+    tiny.write_text("Priority,Action,Lead\nFalls,Run classes,Council\n", encoding="utf-8")
+    first = _timed(tiny, 1)[0]
+    start_up = _timed(tiny, RUNS)
+    document = _timed(path, RUNS)
+    print(
+        f"child process: first start (forkserver, readers preloaded) {first:.2f} s; "
+        f"then per upload best {min(start_up) * 1000:.0f} ms, "
+        f"mean {statistics.mean(start_up) * 1000:.0f} ms (one-line CSV)"
+    )
+    print(
+        f"read_in_child over {RUNS} runs: best {min(document):.3f} s, "
+        f"mean {statistics.mean(document):.3f} s (target < {TARGET_SECONDS:.1f} s)"
+    )
+    return min(document)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "large-plan.docx"
@@ -126,6 +161,7 @@ def main() -> int:
             for a in p["actions"]
         )
         size_kb = path.stat().st_size / 1024
+        in_child = child_figures(path)
     best, mean = min(times), statistics.mean(times)
     print(
         f"document: {actions} actions, {updates} updates, {characters:,} characters "
@@ -138,7 +174,7 @@ def main() -> int:
     if actions != THEMES * PRIORITIES * ACTIONS:
         print(f"FAIL: expected {THEMES * PRIORITIES * ACTIONS} actions")
         return 1
-    return 0 if best < TARGET_SECONDS else 1
+    return 0 if max(best, in_child) < TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

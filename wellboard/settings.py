@@ -209,6 +209,19 @@ if WELLBOARD_UPLOAD_RETENTION_DAYS < 1:
 
 # Plan uploads larger than this are refused before any parsing (issue #3).
 IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# Uploads are read in a child process with these limits (issue #12.6): memory for reading
+# one file (on top of the readers' own) and CPU time; a file that needs more is refused.
+try:
+    WELLBOARD_IMPORT_MEMORY_MB = int(os.environ.get("WELLBOARD_IMPORT_MEMORY_MB", "1024"))
+    WELLBOARD_IMPORT_CPU_SECONDS = int(os.environ.get("WELLBOARD_IMPORT_CPU_SECONDS", "120"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "WELLBOARD_IMPORT_MEMORY_MB and WELLBOARD_IMPORT_CPU_SECONDS: use whole numbers"
+    ) from None
+if WELLBOARD_IMPORT_MEMORY_MB < 16 or WELLBOARD_IMPORT_CPU_SECONDS < 1:
+    raise ImproperlyConfigured(
+        "WELLBOARD_IMPORT_MEMORY_MB: at least 16; ..._CPU_SECONDS: at least 1"
+    )
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "build" / "static"))

@@ -47,8 +47,8 @@ from pathlib import Path
 from typing import Any
 
 from wellboard.core.parsing import ParseResult, PlanImportError
-from wellboard.core.parsing.csv_reader import decode_text
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
+from wellboard.core.parsing.checked import CheckedFile, as_checked, decode_text
+from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
 from wellboard.core.spreadsheet_cells import csv_cell_read
 
 DEFAULT_THEME = "Results"
@@ -152,13 +152,16 @@ def is_decidim_header(headers: Iterable[str]) -> bool:
     return ("id" in keys and "parent/id" in keys and title is not None) or is_import_layout(keys)
 
 
-def looks_like_decidim(path: Path) -> bool:
+def looks_like_decidim(source: Path | CheckedFile) -> bool:
     """Whether a CSV file's header row is a Decidim results header (cheap: first line only)."""
-    try:
-        with path.open("rb") as handle:
-            first = handle.read(8192)
-    except OSError:
-        return False
+    if isinstance(source, CheckedFile):
+        first = source.data[:8192]
+    else:
+        try:
+            with source.open("rb") as handle:
+                first = handle.read(8192)
+        except OSError:
+            return False
     line = decode_text(first).splitlines()[0] if first else ""
     for delimiter in ",;\t":
         if is_decidim_header(next(csv.reader([line], delimiter=delimiter), [])):
@@ -313,15 +316,14 @@ class _Reader:
 
 
 def read_results_csv(
-    path: Path, *, filename: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: Path | CheckedFile,
+    *,
+    filename: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ParseResult:
-    """Read a Decidim results export into an exchange document (see the module's rule)."""
-    shown = filename or path.name
-    check_file(path, shown, "csv", limits)
-    try:
-        text = decode_text(path.read_bytes())
-    except OSError as exc:
-        raise PlanImportError(shown, f"cannot be read ({exc.strerror or exc})") from exc
+    """Read a Decidim results export (a checked upload, or a local file checked here)."""
+    checked = as_checked(source, filename, kind="csv", limits=limits)
+    shown, text, limits = checked.name, checked.text(), checked.limits
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

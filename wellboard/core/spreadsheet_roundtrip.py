@@ -26,7 +26,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from wellboard.core.indicator_codes import normalise_codes
 from wellboard.core.parsing import PlanImportError
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits, check_file
+from wellboard.core.parsing.checked import CheckedFile, as_checked
+from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
 from wellboard.core.spreadsheet_cells import fits_in_cell, xlsx_text
 
 SHEET_TITLE = "Actions"
@@ -223,32 +224,30 @@ def _header(values: Iterable[Any]) -> tuple[str, ...]:
     return tuple(_text(v) for v in values)[: len(HEADERS)]
 
 
-def looks_like_roundtrip(path: Path, filename: str | None = None) -> bool:
-    """Whether an .xlsx file is a plan sheet this module wrote (by its header row)."""
-    shown = filename or path.name
+def looks_like_roundtrip(source: Path | CheckedFile, filename: str | None = None) -> bool:
+    """Whether an .xlsx file is a plan sheet this module wrote (by its header row).
+
+    A checked upload's workbook is opened once and left open for the reader tried next.
+    """
     try:
-        check_file(path, shown, "xlsx", DEFAULT_LIMITS)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:
-        return False
-    try:
-        first = book.worksheets[0]
+        checked = as_checked(source, filename, kind="xlsx")
+        if checked.kind != "xlsx":
+            return False
+        first = checked.workbook().worksheets[0]
         row = next(first.iter_rows(max_row=1, values_only=True), ())
         return _header(row) == HEADERS
     except Exception:
         return False
-    finally:
-        book.close()
 
 
 def read_sheet(
-    path: Path, filename: str | None = None, limits: Limits = DEFAULT_LIMITS
+    source: Path | CheckedFile, filename: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> list[SheetRow]:
     """The sheet's rows as values by key; PlanImportError when it is not a plan sheet."""
-    shown = filename or path.name
-    check_file(path, shown, "xlsx", limits)
+    checked = as_checked(source, filename, kind="xlsx", limits=limits)
+    shown, limits = checked.name, checked.limits
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = checked.workbook()
     except Exception as exc:
         raise PlanImportError(
             shown, f"the Excel workbook is damaged ({type(exc).__name__})"
@@ -275,8 +274,6 @@ def read_sheet(
         raise PlanImportError(
             shown, f"the Excel workbook is damaged ({type(exc).__name__})"
         ) from exc
-    finally:
-        book.close()
 
 
 def _sheet_values(row: SheetRow, warnings: list[str]) -> dict[str, Any]:

@@ -1,8 +1,11 @@
-"""Which reader a file goes to: a Decidim export, a plan-sheet update, or a plan document.
+"""Reading an upload: in a child process with limits, then the sheet diff in this one.
 
-The shape is told by content, not by a choice the user has to make: a CSV whose header
-is Decidim's, an .xlsx whose header row is the one `export_plan` writes (only when a
-strategy to update is given), and everything else through the parsing core.
+Which reader a file goes to (a Decidim export, a plan-sheet update, or a plan document)
+is told by content in the pure core (core/upload_reading.py), which checks the file once
+and hands every reader the same checked file; here that runs in a child process with the
+memory and time limits of the settings (core/sandbox.py), so no upload can exhaust the
+web or task worker. Only the plan sheet's diff against the strategy, which needs the
+database, is done in this process.
 """
 
 from __future__ import annotations
@@ -11,19 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wellboard.core.decidim import looks_like_decidim, read_results_csv
-from wellboard.core.parsing import parse_plan
-from wellboard.core.spreadsheet_roundtrip import (
-    ChangeSet,
-    diff_sheet,
-    looks_like_roundtrip,
-    read_sheet,
-)
+from django.conf import settings
+
+from wellboard.core.parsing import PlanImportError
+from wellboard.core.sandbox import ProcessLimits, read_in_child
+from wellboard.core.spreadsheet_roundtrip import ChangeSet, diff_sheet
+from wellboard.core.upload_reading import DECIDIM, PLAN, SHEET, sheet_rows
 from wellboard.exchange.export import export_strategy
 from wellboard.strategy.models import Strategy
 
-PLAN, DECIDIM, SHEET = "plan", "decidim", "sheet"
-SHEET_SUFFIXES = (".xlsx", ".xlsm")
+__all__ = ["DECIDIM", "PLAN", "SHEET", "Reading", "UnreadableFile", "count", "read_file"]
 
 
 @dataclass
@@ -35,6 +35,21 @@ class Reading:
     unmapped_headers: list[str] = field(default_factory=list)
 
 
+class UnreadableFile(PlanImportError):
+    """A file that could not be read, with its first row's cells offered for mapping."""
+
+    def __init__(self, filename: str, reason: str, headers: list[str]) -> None:
+        super().__init__(filename, reason)
+        self.headers = headers
+
+
+def process_limits() -> ProcessLimits:
+    return ProcessLimits(
+        memory_mb=int(settings.WELLBOARD_IMPORT_MEMORY_MB),
+        cpu_seconds=int(settings.WELLBOARD_IMPORT_CPU_SECONDS),
+    )
+
+
 def read_file(
     path: Path,
     *,
@@ -42,21 +57,26 @@ def read_file(
     column_map: dict[str, str] | None = None,
     target: Strategy | None = None,
 ) -> Reading:
-    """Read `path` (shown as `filename`); raises PlanImportError only."""
-    shown = filename or path.name
-    suffix = Path(shown).suffix.lower()
-    if suffix == ".csv" and looks_like_decidim(path):
-        result = read_results_csv(path, filename=shown)
-        return Reading(DECIDIM, document=result.plan, warnings=result.warnings)
-    if target is not None and suffix in SHEET_SUFFIXES and looks_like_roundtrip(path, shown):
-        changes = diff_sheet(export_strategy(target), read_sheet(path, shown))
+    """Read `path` (shown as `filename`); raises UnreadableFile (a PlanImportError) only."""
+    outcome = read_in_child(
+        path,
+        filename or path.name,
+        column_map=column_map,
+        sheet_wanted=target is not None,
+        limits=process_limits(),
+    )
+    if "error" in outcome:
+        raise UnreadableFile(outcome["error_file"], outcome["error"], outcome["headers"])
+    warnings = list(outcome.get("warnings", []))
+    if outcome["kind"] == SHEET:
+        assert target is not None
+        changes = diff_sheet(export_strategy(target), sheet_rows(outcome))
         return Reading(SHEET, changes=changes, warnings=list(changes["warnings"]))
-    parsed = parse_plan(path, filename=shown, column_map=column_map)
     return Reading(
-        PLAN,
-        document=parsed.plan,
-        warnings=parsed.warnings,
-        unmapped_headers=parsed.unmapped_headers,
+        outcome["kind"],
+        document=outcome.get("document"),
+        warnings=warnings,
+        unmapped_headers=list(outcome.get("unmapped_headers", [])),
     )
 
 

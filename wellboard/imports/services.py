@@ -14,10 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from wellboard.core.parsing import MAX_FILE_BYTES, PlanImportError
-from wellboard.imports.headers import candidate_headers
+from wellboard.core.parsing import MAX_FILE_BYTES
 from wellboard.imports.models import FIELD_CHOICES, ColumnMapping, ImportRun
-from wellboard.imports.reading import read_file
+from wellboard.imports.reading import UnreadableFile, read_file
 from wellboard.imports.retention import deleted_message
 from wellboard.imports.saving import record_counts
 from wellboard.partnerships.models import Partnership
@@ -66,10 +65,10 @@ def parse_run(run: ImportRun) -> ImportRun:
                 column_map=column_map_for(run.partnership),
                 target=run.target,
             )
-        except PlanImportError as exc:
+        except UnreadableFile as exc:
             run.status, run.error = ImportRun.Status.FAILED, str(exc)[:500]
             run.document, run.changes, run.warnings = None, None, []
-            run.unmapped_headers = candidate_headers(path, run.file_name)
+            run.unmapped_headers = exc.headers
         else:
             run.status, run.error, run.kind = ImportRun.Status.PARSED, "", reading.kind
             run.document = reading.document

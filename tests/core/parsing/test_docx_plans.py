@@ -15,6 +15,7 @@ from tests.core.parsing.fixtures.docx_builders import (
     build_regional_docx,
 )
 from wellboard.core.parsing import ParseResult, parse_plan
+from wellboard.core.parsing.checked import check_upload
 from wellboard.core.parsing.docx_reader import _p_text, read_docx
 from wellboard.core.parsing.table_model import Paragraph, Table
 
@@ -39,7 +40,7 @@ def actions_of(priority: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_reader_keeps_body_order_and_marks_headings_bold_and_lists(tmp_path: Path) -> None:
-    blocks = read_docx(build_delivery_docx(tmp_path)).blocks
+    blocks = read_docx(check_upload(build_delivery_docx(tmp_path))).blocks
     kinds = [
         "table" if isinstance(b, Table) else f"h{b.heading_level}" if b.heading_level is not None
         else "bold" if b.bold else "list" if b.list_item else "p"
@@ -59,7 +60,11 @@ def test_reader_keeps_body_order_and_marks_headings_bold_and_lists(tmp_path: Pat
 
 
 def test_reader_blanks_vertical_merge_continuations(tmp_path: Path) -> None:
-    table = next(b for b in read_docx(build_delivery_docx(tmp_path)).blocks if isinstance(b, Table))
+    table = next(
+        b
+        for b in read_docx(check_upload(build_delivery_docx(tmp_path))).blocks
+        if isinstance(b, Table)
+    )
     assert table.rows[1][0].paragraphs == ("1.1 Increase breastfeeding rates",)
     assert table.rows[2][0].empty
     # python-docx's own API repeats the merged text: the reader must not.
@@ -68,7 +73,11 @@ def test_reader_blanks_vertical_merge_continuations(tmp_path: Path) -> None:
 
 
 def test_reader_splits_cell_paragraphs(tmp_path: Path) -> None:
-    table = next(b for b in read_docx(build_delivery_docx(tmp_path)).blocks if isinstance(b, Table))
+    table = next(
+        b
+        for b in read_docx(check_upload(build_delivery_docx(tmp_path))).blocks
+        if isinstance(b, Table)
+    )
     assert table.rows[1][1].paragraphs == (
         "Recruit and train 20 volunteer peer supporters.",
         "Open two breastfeeding cafes in children's centres.",
@@ -77,7 +86,11 @@ def test_reader_splits_cell_paragraphs(tmp_path: Path) -> None:
 
 
 def test_reader_marks_horizontally_merged_grid_columns_as_spanned(tmp_path: Path) -> None:
-    table = next(b for b in read_docx(build_regional_docx(tmp_path)).blocks if isinstance(b, Table))
+    table = next(
+        b
+        for b in read_docx(check_upload(build_regional_docx(tmp_path))).blocks
+        if isinstance(b, Table)
+    )
     first = table.rows[0]
     assert len(first) == 7
     assert [cell.text for cell in first] == [
@@ -103,7 +116,7 @@ def test_fast_paragraph_text_matches_python_docx(tmp_path: Path) -> None:
 
 
 def test_reader_gives_a_title_paragraph(tmp_path: Path) -> None:
-    first = read_docx(build_regional_docx(tmp_path)).blocks[0]
+    first = read_docx(check_upload(build_regional_docx(tmp_path))).blocks[0]
     assert isinstance(first, Paragraph)
     assert (first.text, first.heading_level) == (
         "Northshire Regional Health Improvement Action Plan 2009-2011",

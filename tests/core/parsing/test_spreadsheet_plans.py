@@ -9,7 +9,7 @@ import pytest
 
 from tests.core.parsing.fixtures.table_builders import CSV_ROWS, build_csv, build_xlsx
 from wellboard.core.parsing import ParseResult, parse_plan
-from wellboard.core.parsing.csv_reader import decode_text
+from wellboard.core.parsing.checked import decode_text
 
 Validate = Callable[[dict[str, Any]], None]
 

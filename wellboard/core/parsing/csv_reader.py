@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from wellboard.core.parsing.cells import clean_cell
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
+from wellboard.core.parsing.checked import CheckedFile
 from wellboard.core.parsing.table_model import Cell, SourceDocument, Table
 
 _DELIMITERS = ",;\t|"
@@ -20,16 +19,8 @@ _SNIFF_BYTES = 16 * 1024
 _SNIFF_LINES = 30
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, the two encodings Office writes."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
-    text = decode_text(path.read_bytes())
+def read_csv(checked: CheckedFile) -> SourceDocument:
+    text, limits = checked.text(), checked.limits
     delimiter = _sniff(text[:_SNIFF_BYTES])
     result = SourceDocument()
     rows: list[list[Cell]] = []

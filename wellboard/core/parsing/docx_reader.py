@@ -13,7 +13,6 @@ header).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
@@ -22,7 +21,8 @@ from docx.oxml.text.paragraph import CT_P
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from wellboard.core.parsing.cells import BULLET, clean_cell
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
+from wellboard.core.parsing.checked import CheckedFile
+from wellboard.core.parsing.safety import Limits
 from wellboard.core.parsing.table_model import Block, Cell, Paragraph, SourceDocument, Table
 
 _SDT = qn("w:sdt")
@@ -37,8 +37,9 @@ _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): 
 _BOLD_MAX_CHARS = 100
 
 
-def read_docx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
-    document = docx.Document(str(path))
+def read_docx(checked: CheckedFile) -> SourceDocument:
+    document = docx.Document(checked.stream())
+    limits = checked.limits
     result = SourceDocument()
     table_number = 0
     for element in _body_elements(document.element.body):

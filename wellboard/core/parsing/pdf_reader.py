@@ -32,7 +32,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -40,8 +39,9 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as grid
 
 from wellboard.core.parsing.cells import clean_cell
+from wellboard.core.parsing.checked import CheckedFile
 from wellboard.core.parsing.layout_text import read_layout_table
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
+from wellboard.core.parsing.safety import Limits
 from wellboard.core.parsing.table_model import Block, Cell, Paragraph, SourceDocument, Table
 
 MAX_PAGES = 2_000
@@ -79,10 +79,11 @@ class _Page:
     sizes: Counter[float] = field(default_factory=Counter)  # characters set in each size
 
 
-def read_pdf(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
+def read_pdf(checked: CheckedFile) -> SourceDocument:
     result = SourceDocument()
     pages: list[_Page] = []
-    document = pdfium.PdfDocument(str(path))
+    limits = checked.limits
+    document = pdfium.PdfDocument(checked.data)
     try:
         if len(document) > MAX_PAGES:
             result.warnings.append(f"pages after {MAX_PAGES} ignored")

@@ -15,6 +15,7 @@ gets its own message: the person can fix it by re-saving.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,22 +78,24 @@ def file_kind(filename: str) -> str:
     )
 
 
-def check_file(path: Path, filename: str, kind: str, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse empty, oversized or mislabelled files before parsing them."""
+def read_checked_bytes(path: Path, filename: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, read once and only when its size is within the cap."""
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        if size > limits.max_file_bytes:
+            raise PlanImportError(filename, _too_big(size, limits))
+        return path.read_bytes()
     except OSError as exc:
         raise PlanImportError(filename, f"cannot be read ({exc.strerror or exc})") from exc
-    if size == 0:
+
+
+def check_bytes(data: bytes, filename: str, kind: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse empty, oversized or mislabelled files before parsing them."""
+    head = data[:8]
+    if not data:
         raise PlanImportError(filename, "the file is empty")
-    if size > limits.max_file_bytes:
-        raise PlanImportError(
-            filename,
-            f"the file is {size / 1048576:.1f} MB, over the "
-            f"{limits.max_file_bytes / 1048576:.0f} MB limit",
-        )
+    if len(data) > limits.max_file_bytes:
+        raise PlanImportError(filename, _too_big(len(data), limits))
     if head.startswith(OLE2_MAGIC):
         raise PlanImportError(
             filename,
@@ -102,7 +105,7 @@ def check_file(path: Path, filename: str, kind: str, limits: Limits = DEFAULT_LI
     if kind in ("docx", "xlsx"):
         if not head.startswith(ZIP_MAGIC):
             raise PlanImportError(filename, f"this is not {_office_name(kind)} (not a zip file)")
-        check_office_zip(path, filename, kind, limits)
+        check_office_zip(data, filename, kind, limits)
     elif kind == "pdf":
         if not head.startswith(PDF_MAGIC):
             raise PlanImportError(filename, "this is not a PDF file")
@@ -112,10 +115,17 @@ def check_file(path: Path, filename: str, kind: str, limits: Limits = DEFAULT_LI
         raise PlanImportError(filename, "this is a PDF, not a text file")
 
 
-def check_office_zip(path: Path, filename: str, kind: str, limits: Limits) -> None:
+def _too_big(size: int, limits: Limits) -> str:
+    return (
+        f"the file is {size / 1048576:.1f} MB, over the "
+        f"{limits.max_file_bytes / 1048576:.0f} MB limit"
+    )
+
+
+def check_office_zip(data: bytes, filename: str, kind: str, limits: Limits) -> None:
     """Check the archive's directory against the caps and its main part's type."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             _check_bomb(infos, filename, limits)
             names = {info.filename for info in infos}

@@ -12,10 +12,9 @@ shape ends it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from wellboard.core.parsing.cells import clean_cell, is_bulleted
-from wellboard.core.parsing.csv_reader import decode_text
+from wellboard.core.parsing.checked import CheckedFile
 from wellboard.core.parsing.layout_text import read_layout_table
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
 from wellboard.core.parsing.table_model import Cell, Paragraph, SourceDocument, Table
@@ -26,8 +25,8 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _MD_BOLD = re.compile(r"^(\*\*|__)(.+)\1$")
 
 
-def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
-    text = decode_text(path.read_bytes())
+def read_text(checked: CheckedFile) -> SourceDocument:
+    text, limits = checked.text(), checked.limits
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return parse_lines(lines, limits)
 

@@ -11,33 +11,28 @@ which is the de-duplication the plan builder needs.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-import openpyxl
-
 from wellboard.core.parsing.cells import clean_cell
-from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
+from wellboard.core.parsing.checked import CheckedFile
+from wellboard.core.parsing.safety import Limits
 from wellboard.core.parsing.table_model import Cell, Paragraph, SourceDocument, Table
 
 
-def read_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
-    workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+def read_xlsx(checked: CheckedFile) -> SourceDocument:
+    """The visible sheets as tables; the workbook is the checked file's, opened once."""
     result = SourceDocument()
-    try:
-        tables: list[tuple[str, Table]] = []
-        for sheet in workbook.worksheets:
-            if getattr(sheet, "sheet_state", "visible") != "visible":
-                continue
-            if not hasattr(sheet, "iter_rows"):
-                continue  # a chart sheet
-            if hasattr(sheet, "reset_dimensions"):
-                sheet.reset_dimensions()
-            rows = _rows(sheet, limits, result.warnings)
-            if rows:
-                tables.append((sheet.title, Table(rows=rows, label=f"sheet {sheet.title!r}")))
-    finally:
-        workbook.close()
+    tables: list[tuple[str, Table]] = []
+    for sheet in checked.workbook().worksheets:
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            continue
+        if not hasattr(sheet, "iter_rows"):
+            continue  # a chart sheet
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        rows = _rows(sheet, checked.limits, result.warnings)
+        if rows:
+            tables.append((sheet.title, Table(rows=rows, label=f"sheet {sheet.title!r}")))
     for title, table in tables:
         if len(tables) > 1:
             result.blocks.append(Paragraph(text=title, heading_level=1, role="sheet"))
