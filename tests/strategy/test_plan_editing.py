@@ -48,6 +48,21 @@ def test_each_form_is_reached_from_its_parents_page(client: Client, world: World
     assert f'action="/actions/{action.pk}/move/"' in action_page
 
 
+def test_each_form_has_a_button_that_names_what_it_does(client: Client, world: World) -> None:
+    """The layout imports the NHS.UK `button` macro, which once hid the button's words."""
+    _admin(client, world)
+    action = world.own_action
+    pages = {
+        f"/partnerships/{world.strategy.partnership_id}/strategies/new/": "Add",
+        f"/themes/{action.priority.theme_id}/priorities/new/": "Add",
+        f"/actions/{action.pk}/edit/": "Save",
+    }
+    for path, words in pages.items():
+        html = client.get(path).content.decode().partition("<main")[2]
+        found = re.search(r'<button[^>]*type="submit"[^>]*>\s*([^<]*?)\s*</button>', html)
+        assert found is not None and found.group(1) == words, path
+
+
 def test_members_who_are_not_administrators_see_no_building_links(
     client: Client, world: World
 ) -> None:

@@ -40,7 +40,7 @@ def _form_page(
         if saved is not None:
             messages.success(request, f"Saved: {saved}")
             return None
-    context = {"form": form, "heading": heading, "back": back, "button": button}
+    context = {"form": form, "heading": heading, "back": back, "button_text": button}
     status = 409 if form.stale else 400 if form.errors else 200
     return render(request, "strategy/record_form.jinja", context, status=status)
 
