@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from wellboard.core.decidim import looks_like_decidim, read_results_csv
+from wellboard.core.exchange import ExchangeError, check_lengths
 from wellboard.core.parsing import CheckedFile, PlanImportError, check_upload, parse_plan
 from wellboard.core.parsing.first_row import candidate_headers
 from wellboard.core.parsing.safety import DEFAULT_LIMITS, Limits
@@ -65,11 +66,13 @@ def read_checked(
 ) -> Outcome:
     if checked.kind == "csv" and looks_like_decidim(checked):
         result = read_results_csv(checked)
+        _check_lengths(result.plan, checked.name)
         return {"kind": DECIDIM, "document": result.plan, "warnings": result.warnings}
     if sheet_wanted and looks_like_roundtrip(checked):
         rows = [asdict(row) for row in read_sheet(checked)]
         return {"kind": SHEET, "sheet_rows": rows, "warnings": []}
     parsed = parse_plan(checked, column_map=column_map)
+    _check_lengths(parsed.plan, checked.name)
     return {
         "kind": PLAN,
         "document": parsed.plan,
@@ -81,3 +84,12 @@ def read_checked(
 def sheet_rows(outcome: Outcome) -> list[SheetRow]:
     """The plan sheet's rows again, as the diff takes them."""
     return [SheetRow(int(row["number"]), dict(row["values"])) for row in outcome["sheet_rows"]]
+
+
+def _check_lengths(document: dict[str, Any], shown: str) -> None:
+    """Refuse at reading a text longer than Wellboard keeps, so the preview (and a dry run)
+    says so at once instead of a confirm failing later; nothing is stored (issue #12.9)."""
+    try:
+        check_lengths(document)
+    except ExchangeError as exc:
+        raise PlanImportError(shown, str(exc)) from exc

@@ -5,6 +5,19 @@ a database.
 """
 
 from wellboard.core.exchange.canonical import canonical, dumps, with_defaults
-from wellboard.core.exchange.validate import ExchangeError, load_document, validate
+from wellboard.core.exchange.validate import (
+    ExchangeError,
+    check_lengths,
+    load_document,
+    validate,
+)
 
-__all__ = ["ExchangeError", "canonical", "dumps", "load_document", "validate", "with_defaults"]
+__all__ = [
+    "ExchangeError",
+    "canonical",
+    "check_lengths",
+    "dumps",
+    "load_document",
+    "validate",
+    "with_defaults",
+]

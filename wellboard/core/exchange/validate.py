@@ -41,6 +41,32 @@ def validate(document: Any) -> None:
         raise ExchangeError(f"{_where(first)}: {message}".replace("\n", " "))
 
 
+def check_lengths(document: Any) -> None:
+    """Raise ExchangeError for the first text longer than the format keeps, naming it.
+
+    The importers call this on what they read, so a preview never offers a plan that the
+    load would refuse, and the reason comes at once, in one line (issue #12.9).
+    """
+    validator = Draft202012Validator(schema())
+    errors = [e for e in validator.iter_errors(document) if e.validator == "maxLength"]
+    if errors:
+        first = min(errors, key=lambda e: list(e.absolute_path))
+        raise ExchangeError(f"{_where(first)}{_titled(document, first)}: {_message(first)}")
+
+
+def _titled(document: Any, error: ValidationError) -> str:
+    """' (Run cooking clubs in every hub)': the title of the record the text belongs to."""
+    node, title = document, ""
+    for step in list(error.absolute_path)[:-1]:
+        node = node[step]
+        if isinstance(node, dict) and isinstance(node.get("title"), str):
+            title = node["title"]
+    if not title or title == error.instance:
+        return ""
+    short = title if len(title) <= 60 else title[:57] + "..."
+    return " (" + " ".join(short.split()) + ")"
+
+
 def load_document(text: str | bytes) -> dict[str, Any]:
     """Parse and validate JSON text into a plan document."""
     try:
