@@ -12,6 +12,7 @@ from wellboard.accounts.models import Membership
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
     BoardMeeting,
+    DecidingBody,
     GovernanceBoard,
     Organisation,
     Partnership,
@@ -43,6 +44,27 @@ class BoardFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Sub-group {n}")
+
+
+class DecidingBodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecidingBody
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Deciding body {n}")
+    part = DecidingBody.Part.OTHER
+
+
+def add_deciding_bodies(partnership: Partnership) -> None:
+    """The usual three: the Board approves, the council's Cabinet and the ICB adopt."""
+    for name, part in [
+        ("HWB", DecidingBody.Part.APPROVES),
+        ("Council Cabinet", DecidingBody.Part.ADOPTS),
+        ("ICB", DecidingBody.Part.ADOPTS),
+    ]:
+        DecidingBody.objects.get_or_create(
+            partnership=partnership, name=name, defaults={"part": part}
+        )
 
 
 class BoardMeetingFactory(factory.django.DjangoModelFactory):

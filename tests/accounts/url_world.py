@@ -14,6 +14,7 @@ from django.utils import timezone
 from tests.factories import (
     ActionFactory,
     BoardMeetingFactory,
+    DecidingBodyFactory,
     GoodPracticeFactory,
     IndicatorFactory,
     MembershipFactory,
@@ -34,6 +35,7 @@ from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
     BoardMeeting,
+    DecidingBody,
     GlossaryTerm,
     GovernanceBoard,
     Organisation,
@@ -180,6 +182,7 @@ def build_url_world() -> UrlWorld:
     # the other actors' answers do not depend on the order the test asks in.
     objects[Membership] = Membership.objects.get(user=users[ADMIN], partnership=partnership)
     objects[Person] = leading
+    objects[DecidingBody] = DecidingBodyFactory(partnership=partnership)
     objects[OtherStrategy] = OtherStrategyFactory(partnership=partnership)
     objects[GlossaryTerm] = GlossaryTerm.objects.create(
         partnership=partnership, term="JSNA", meaning="Joint Strategic Needs Assessment"

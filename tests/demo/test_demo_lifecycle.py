@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from wellboard.strategy.lifecycle import approval_history
+from wellboard.strategy.lifecycle import approval_history, transition
 from wellboard.strategy.models import ApprovalDecision, Strategy
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,17 @@ def test_the_demo_strategy_went_from_draft_to_delivery() -> None:
     ]  # fmt: skip
     assert strategy.status == "in_delivery"
     assert all(r.minute_reference for r in approval_history(strategy))
+    adoptions = [
+        (r.body, r.to_status) for r in approval_history(strategy) if r.decision == "adopted"
+    ]
+    assert adoptions == [
+        ("Elmbridge Vale County Council Cabinet", ""),  # waited for the ICB
+        ("NHS Elmbridge Vale Integrated Care Board", "adopted"),
+    ]
+    parts = dict(strategy.partnership.deciding_bodies.values_list("name", "part"))
+    assert parts["Health and Wellbeing Board"] == "approves"
+    assert parts["NHS Elmbridge Vale Integrated Care Board"] == "adopts"
+    assert all(r.deciding_body for r in approval_history(strategy))
     page = Client().get(f"/public/strategies/{strategy.pk}/").content.decode()
     assert "CAB/24/112" in page
     assert "Revised to Approved" in page
@@ -34,3 +45,17 @@ def test_loading_the_demo_again_adds_no_second_history() -> None:
     count = ApprovalDecision.objects.count()
     call_command("demo", stdout=StringIO())
     assert ApprovalDecision.objects.count() == count == 6
+
+
+def test_the_demo_history_is_one_the_rules_allow() -> None:
+    """Replayed step by step through the lifecycle service on a fresh strategy of the demo
+    partnership, the demo's history is accepted and ends where the demo strategy is."""
+    call_command("demo", stdout=StringIO())
+    demo = Strategy.objects.get()
+    fresh = Strategy.objects.create(partnership=demo.partnership, title="Replay")
+    for record in approval_history(demo):
+        target = record.to_status or "adopted"
+        transition(fresh.pk, target, body=record.body if record.deciding_body else "",
+                   meeting_date=record.date, minute=record.minute_reference)  # fmt: skip
+    fresh.refresh_from_db()
+    assert fresh.status == demo.status == "in_delivery"

@@ -9,10 +9,17 @@ import pytest
 from django.test import Client
 
 from tests.delivery_world import World
+from tests.factories import add_deciding_bodies
 from wellboard.strategy.lifecycle import transition
 from wellboard.strategy.models import ApprovalDecision, Strategy
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _bodies(world: World) -> None:
+    """The world's partnership decides with the usual bodies (rolled back after each test)."""
+    add_deciding_bodies(world.strategy.partnership)
 
 
 def _url(world: World) -> str:
@@ -20,7 +27,7 @@ def _url(world: World) -> str:
 
 
 def _post(client: Client, world: World, **values: str) -> object:
-    data = {"target": "consultation", "body": "Health and Wellbeing Board",
+    data = {"target": "consultation", "body": "HWB",
             "meeting_date": "2026-09-27", "minute": "HWB/26/14", "expected": "draft"}  # fmt: skip
     return client.post(_url(world), {**data, **values})
 
@@ -101,7 +108,7 @@ def test_another_partnership_sees_no_such_strategy(world: World) -> None:
 
 def test_public_page_shows_the_history_without_names(world: World) -> None:
     transition(
-        world.strategy.pk, "consultation", body="Health and Wellbeing Board",
+        world.strategy.pk, "consultation", body="HWB",
         meeting_date=dt.date(2026, 9, 27), minute="HWB/26/14", user=world.admin,
     )  # fmt: skip
     page = Client().get(f"/public/strategies/{world.strategy.pk}/").content.decode()

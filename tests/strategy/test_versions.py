@@ -13,6 +13,7 @@ from tests.factories import (
     StrategyFactory,
     ThemeFactory,
     UserFactory,
+    add_deciding_bodies,
 )
 from wellboard.strategy.lifecycle import transition
 from wellboard.strategy.models import StrategyVersion
@@ -27,6 +28,7 @@ def _strategy_with_text():  # type: ignore[no-untyped-def]
     theme = ThemeFactory(plan=PlanFactory(strategy=strategy), ref="1", title="Start well")
     PriorityFactory(theme=theme, ref="1.1", title="Cut smoking", description="In pregnancy.")
     PriorityFactory(theme=theme, ref="1.2", title="Archived", archived_at=dt.datetime.now(dt.UTC))
+    add_deciding_bodies(strategy.partnership)
     return strategy
 
 
@@ -70,7 +72,7 @@ def test_each_lifecycle_step_keeps_a_version_tied_to_its_decision() -> None:
 def test_a_refused_step_keeps_no_version() -> None:
     strategy = _strategy_with_text()
     with pytest.raises(ValidationError):
-        transition(strategy.pk, "adopted", body="Cabinet", meeting_date=MEETING)
+        transition(strategy.pk, "adopted", body="Council Cabinet", meeting_date=MEETING)
     assert not StrategyVersion.objects.filter(strategy=strategy).exists()
 
 

@@ -41,6 +41,7 @@ from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
+from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
 from wellboard.partnerships.forms import GlossaryTermForm, PublishingForm
 from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
 from wellboard.partnerships.meeting_forms import BoardMeetingForm
@@ -151,6 +152,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     BoardForm: lambda w: (BoardForm(data={"name": "x" * 201}, partnership=w.partnership), {}),
+    DecidingBodyForm: lambda w: (
+        DecidingBodyForm(data={"name": "", "part": "rules"}, partnership=w.partnership),
+        {},
+    ),
     OtherStrategyForm: lambda w: (
         OtherStrategyForm(data={"title": "", "url": "nope"}, partnership=w.partnership),
         {},

@@ -7,7 +7,7 @@ Wellbeing Board, adopted by the council and the NHS body, delivered, reviewed an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 LABELS: Mapping[str, str] = {
     "draft": "Draft",
@@ -63,3 +63,64 @@ def _hint(current: str, target: str) -> str:
     if current == "closed":
         return ": a closed strategy can only be reopened for review"
     return ""
+
+
+# Steps every body with a part takes (the partnership configures which bodies those are):
+# the strategy is approved once each approving body has approved it, and adopted once each
+# adopting body has adopted it. Until the last one decides, each decision is recorded and
+# the status stays where it was.
+JOINT: Mapping[str, str] = {"approved": "approves", "adopted": "adopts"}
+_VERB = {"approved": "approve", "adopted": "adopt"}
+
+
+def body_refusal(
+    target: str, body: str, part: str, with_part: Sequence[str], already: Collection[str]
+) -> str:
+    """Why `body` (whose part is `part`) cannot take a joint step, or "" when it can.
+
+    `with_part` names the partnership's bodies that take the step; `already` those that
+    took it since the strategy reached its present status."""
+    needed = JOINT.get(target)
+    if needed is None:
+        return ""
+    verb = _VERB[target]
+    if not with_part:
+        return (
+            f"No deciding body of the partnership is set to {verb} the strategy: "
+            "set one on the partnership's deciding bodies page."
+        )
+    if part != needed:
+        return f"{body} does not {verb} the strategy: choose {_either(with_part)}."
+    if body in already:
+        return f"{body} has already recorded its decision to {verb} the strategy."
+    return ""
+
+
+def still_to_decide(with_part: Sequence[str], already: Collection[str], body: str) -> list[str]:
+    """The bodies whose decision is still awaited once `body` has decided, in their order."""
+    return [name for name in with_part if name != body and name not in already]
+
+
+def _either(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def skipped_adoption(current: str, target: str, adopting: Sequence[str]) -> str:
+    """Going into delivery straight from approval is for partnerships where nobody adopts:
+    where bodies are set to adopt the strategy, it waits for them."""
+    if current == "approved" and target == "in_delivery" and adopting:
+        return (
+            "A strategy cannot go from approved to in delivery: it must be adopted by "
+            f"{_both(adopting)} first."
+        )
+    return ""
+
+
+def _both(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def awaiting(target: str, waiting: Sequence[str]) -> str:
+    """ "adopted once the ICB decides": what a joint step still waits for, in words."""
+    verb = "decides" if len(waiting) == 1 else "decide"
+    return f"{LABELS.get(target, target).lower()} once {_both(waiting)} {verb}"

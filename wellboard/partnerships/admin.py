@@ -3,6 +3,7 @@ from django.contrib import admin
 from wellboard.partnerships.models import (
     ActionMerge,
     BoardMeeting,
+    DecidingBody,
     GlossaryTerm,
     GovernanceBoard,
     IntendedPair,
@@ -20,6 +21,12 @@ from wellboard.partnerships.models import (
 class PartnershipAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "area"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(DecidingBody)
+class DecidingBodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "partnership", "part", "archived_at"]
+    list_filter = ["partnership", "part"]
 
 
 @admin.register(GovernanceBoard)

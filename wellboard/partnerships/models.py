@@ -230,6 +230,7 @@ class OtherStrategy(VersionedModel, TimestampedModel):
 
 # Working groups and duplicate decisions live in their own modules; importing them here
 # registers them with the app and lets callers import every partnership model from here.
+from wellboard.partnerships.deciding_bodies import DecidingBody  # noqa: E402
 from wellboard.partnerships.duplicate_models import (  # noqa: E402
     ActionMerge,
     IntendedPair,
@@ -241,6 +242,7 @@ from wellboard.partnerships.working_groups import WorkingGroup, WorkingGroupPlac
 __all__ = [
     "ActionMerge",
     "BoardMeeting",
+    "DecidingBody",
     "GlossaryTerm",
     "GovernanceBoard",
     "IntendedPair",

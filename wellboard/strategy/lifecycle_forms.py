@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 
 from wellboard.core.lifecycle import ALLOWED, LABELS
+from wellboard.partnerships.models import DecidingBody
 
 
 class TransitionForm(forms.Form):
-    """Offers only the steps the lifecycle allows from the current status; the body and
-    meeting date are checked by the rules (some steps are a body's decision, some not)."""
+    """Offers only the steps the lifecycle allows from the current status and the
+    partnership's deciding bodies; whether a step needs a body and a meeting date, and
+    which body may take it, is checked by the rules (strategy.lifecycle)."""
 
     target = forms.ChoiceField(label="Move the strategy to", widget=forms.RadioSelect)
-    body = forms.CharField(
+    body = forms.ChoiceField(
         label="Deciding body",
-        help_text="For example, Health and Wellbeing Board, Council Cabinet, ICB Board",
-        max_length=200,
+        help_text="The partnership's deciding bodies: the Board, the council's Cabinet, the ICB",
         required=False,
     )
     meeting_date = forms.DateField(
@@ -28,7 +30,9 @@ class TransitionForm(forms.Form):
     )
     expected = forms.CharField(widget=forms.HiddenInput, max_length=20)
 
-    def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, current: str, bodies: Iterable[DecidingBody] = (), **kwargs: Any
+    ) -> None:
         kwargs.setdefault("initial", {"expected": current})
         super().__init__(*args, **kwargs)
         # Choices as the form was drawn, so that a stale form is refused for being stale
@@ -37,3 +41,6 @@ class TransitionForm(forms.Form):
         drawn = drawn if drawn in LABELS else current
         steps = [s for s in LABELS if s in ALLOWED.get(drawn, frozenset())]
         self.fields["target"].choices = [(s, LABELS[s]) for s in steps]  # type: ignore[attr-defined]
+        self.fields["body"].choices = [("", "None (an officer's step)")] + [  # type: ignore[attr-defined]
+            (b.name, f"{b.name} ({b.get_part_display().lower()})") for b in bodies
+        ]

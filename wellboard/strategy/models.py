@@ -20,6 +20,7 @@ from wellboard.base.versioning import VersionedModel
 from wellboard.core.lifecycle import refusal
 from wellboard.core.limits import TITLE_TEXT
 from wellboard.partnerships.models import (
+    DecidingBody,
     GovernanceBoard,
     Organisation,
     OtherStrategy,
@@ -164,6 +165,10 @@ class ApprovalDecision(TimestampedModel):
     from_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Strategy.Status.choices, blank=True)
     minute_reference = models.CharField(max_length=100, blank=True)
+    # The configured body that decided (the name above is kept as it was then).
+    deciding_body = models.ForeignKey(
+        DecidingBody, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -19,7 +19,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from wellboard.accounts.guards import guard
+from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
 from wellboard.partnerships.models import (
+    DecidingBody,
     GlossaryTerm,
     GovernanceBoard,
     Organisation,
@@ -62,6 +64,9 @@ KINDS = {
         OtherStrategy, OtherStrategyForm, "other strategy", "partnerships:alignment"
     ),
     "glossary_term": Kind(GlossaryTerm, GlossaryEditForm, "glossary term", "partnerships:glossary"),
+    "deciding_body": Kind(
+        DecidingBody, DecidingBodyForm, "deciding body", "partnerships:deciding_bodies"
+    ),
 }
 
 

@@ -4,6 +4,7 @@ from wellboard.web.partnership_pages import (
     alignment,
     backup_download,
     boards,
+    deciding_bodies,
     directory,
     duplicates,
     glossary_page,
@@ -24,6 +25,7 @@ REFERENCE_PATHS = {
     "person": "people",
     "board": "boards",
     "other_strategy": "other-strategies",
+    "deciding_body": "deciding-bodies",
 }
 reference_patterns = [
     *(
@@ -54,6 +56,21 @@ urlpatterns = [
         name="group",
     ),
     path("partnerships/<int:pk>/boards/", boards.boards, name="boards"),
+    path(
+        "partnerships/<int:pk>/deciding-bodies/",
+        deciding_bodies.deciding_bodies,
+        name="deciding_bodies",
+    ),
+    path(
+        "deciding-bodies/<int:pk>/archive/",
+        deciding_bodies.deciding_body_archive,
+        name="deciding_body_archive",
+    ),
+    path(
+        "deciding-bodies/<int:pk>/restore/",
+        deciding_bodies.deciding_body_restore,
+        name="deciding_body_restore",
+    ),
     path("boards/<int:pk>/", boards.board, name="board"),
     path("partnerships/<int:pk>/boards/meetings/new/", boards.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/edit/", boards.meeting_edit, name="meeting_edit"),

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wellboard.core.lifecycle import LABELS
-from wellboard.strategy.lifecycle import transition
+from wellboard.core.lifecycle import LABELS, awaiting
+from wellboard.strategy.lifecycle import awaited, transition
 from wellboard.strategy.models import Strategy
 
 
@@ -30,7 +30,9 @@ class Command(BaseCommand):
         move = sub.add_parser("transition", help="move a strategy along its lifecycle")
         move.add_argument("id", help="the strategy's id")
         move.add_argument("state", help=f"one of: {', '.join(LABELS)}")
-        move.add_argument("--body", required=True, help="the deciding body, e.g. 'HWB'")
+        move.add_argument(
+            "--body", required=True, help="one of the partnership's deciding bodies, by name"
+        )
         move.add_argument("--date", required=True, help="the meeting date, YYYY-MM-DD")
         move.add_argument("--minute", default="", help="the minute reference")
 
@@ -49,6 +51,13 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages), returncode=2) from None
+        if not record.to_status:
+            step, waiting = next(iter(awaited(record.strategy).items()))
+            self.stdout.write(
+                f"{record.strategy.title}: {record} recorded; still "
+                f"{LABELS[record.from_status].lower()}, {awaiting(step, waiting)}"
+            )
+            return
         self.stdout.write(
             f"{record.strategy.title}: {LABELS[record.from_status].lower()} -> "
             f"{LABELS[record.to_status].lower()} ({record})"
