@@ -220,8 +220,16 @@ except ValueError:
     ) from None
 if WELLBOARD_IMPORT_MEMORY_MB < 16 or WELLBOARD_IMPORT_CPU_SECONDS < 1:
     raise ImproperlyConfigured(
-        "WELLBOARD_IMPORT_MEMORY_MB: at least 16; ..._CPU_SECONDS: at least 1"
+        "WELLBOARD_IMPORT_MEMORY_MB: at least 16; WELLBOARD_IMPORT_CPU_SECONDS: at least 1"
     )
+# Confirming an import of more actions than this runs as a background task with a progress
+# page (issue #12.10): loading thousands of actions would outlast a web request.
+try:
+    WELLBOARD_IMPORT_BACKGROUND_ACTIONS = int(
+        os.environ.get("WELLBOARD_IMPORT_BACKGROUND_ACTIONS", "500")
+    )
+except ValueError:
+    raise ImproperlyConfigured("WELLBOARD_IMPORT_BACKGROUND_ACTIONS: use a whole number") from None
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "build" / "static"))

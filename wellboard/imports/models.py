@@ -75,6 +75,7 @@ class ImportRun(TimestampedModel):
         QUEUED = "queued", "Being read"
         PARSED = "parsed", "Ready to confirm"
         FAILED = "failed", "Could not be read"
+        APPLYING = "applying", "Being imported"
         APPLIED = "applied", "Imported"
         DISCARDED = "discarded", "Discarded"
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from wellboard.exchange.differences import plan_state
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.load import load_strategy
 from wellboard.imports.models import ImportRun
@@ -60,7 +61,7 @@ def apply_run(
     today: date | None = None,
 ) -> Strategy:
     """Save a parsed run in one transaction and record the outcome on it."""
-    if run.status != ImportRun.Status.PARSED:
+    if run.status not in (ImportRun.Status.PARSED, ImportRun.Status.APPLYING):
         raise ValueError(f"import {run.pk} is {run.get_status_display().lower()}, not ready")
     if run.kind == SHEET:
         assert run.target is not None and run.changes is not None
@@ -87,6 +88,17 @@ def apply_run(
     run.source = None
     run.save()
     return strategy
+
+
+def edited_since_preview(run: ImportRun, state: str) -> bool:
+    """A document imported over a plan that changed after the preview would undo that edit.
+
+    The plan is locked until the transaction ends, so no edit slips in before the load.
+    """
+    if run.target is None or run.kind == SHEET:
+        return False
+    locked = Strategy.objects.select_for_update().get(pk=run.target.pk)
+    return state != plan_state(locked)
 
 
 def record_counts(run: ImportRun) -> None:

@@ -18,14 +18,13 @@ from wellboard.accounts.permissions import get_for_user, partnerships_where
 from wellboard.core.exchange import ExchangeError
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.spreadsheet_cells import CellTooLong
-from wellboard.exchange.differences import plan_state
+from wellboard.imports.background import queue_apply, runs_in_background
 from wellboard.imports.forms import NEW, ConfirmForm, MappingForm, UploadForm
 from wellboard.imports.models import ImportRun
 from wellboard.imports.presenters import preview_context
-from wellboard.imports.reading import SHEET
 from wellboard.imports.roundtrip import ApplyError, export_results_csv, export_workbook
 from wellboard.imports.runs import rerun, start_run
-from wellboard.imports.saving import apply_run
+from wellboard.imports.saving import apply_run, edited_since_preview
 from wellboard.imports.services import column_map_for, max_upload_bytes, remember_mappings
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
@@ -139,14 +138,6 @@ def mapping(request: HttpRequest, run: ImportRun) -> HttpResponse:
     return redirect("imports:preview", run.pk)
 
 
-def _edited_since_preview(run: ImportRun, state: str) -> bool:
-    """A document imported over a plan that changed after the preview would undo that edit."""
-    if run.target is None or run.kind == SHEET:
-        return False
-    locked = Strategy.objects.select_for_update().get(pk=run.target.pk)
-    return state != plan_state(locked)
-
-
 @guard("import.run", ImportRun, queryset=_runs, methods=("POST",))
 def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
     form = ConfirmForm(request.POST)
@@ -164,13 +155,16 @@ def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
             if locked.status != ImportRun.Status.PARSED:
                 messages.error(request, "This import has already been confirmed or discarded.")
                 return redirect("imports:preview", run.pk)
-            if _edited_since_preview(locked, form.cleaned_data["plan_state"]):
+            if edited_since_preview(locked, form.cleaned_data["plan_state"]):
                 messages.error(
                     request,
                     f"{locked.target}: the plan was edited after this preview, so nothing was "
                     "saved. Check the changes below as they are now, then confirm again.",
                 )
                 return redirect("imports:preview", run.pk)
+            if runs_in_background(locked):
+                job = queue_apply(locked, request.user, **form.cleaned_data)
+                return redirect("tasks:status", job.pk)
             strategy = apply_run(
                 locked,
                 user=request.user,
