@@ -9,6 +9,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from wellboard.core.delivery import STATUS_WORDS
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.spreadsheet_roundtrip import (
     HEADERS,
@@ -107,7 +108,7 @@ def test_the_sheet_holds_one_row_per_action_with_its_latest_update(
     assert first["Leads"] == "TMBC"
     assert first["Supporting"] == "Tarnside Food Bank; TPCT"
     assert first["Latest update"] == "Six clubs open."
-    assert first["RAG"] == "Green"
+    assert first["Status"] == "On track (green)"
     assert first["Percent complete"] == 30
     # Text that looks like a formula is stored as text, never run by Excel.
     assert first["Outcome measures"] == "=20 clubs running"
@@ -132,7 +133,7 @@ def test_edits_become_field_changes_and_a_new_update(
             (2, "Due"): "Sept 2026",
             (2, "Leads"): "TMBC; TPCT",
             (2, "Latest update"): "Ten clubs open.",
-            (2, "RAG"): "Amber",
+            (2, "Status"): "At risk (amber)",
             (2, "Percent complete"): 55,
             (3, "Indicator codes"): "ASCOF 1A, 1.D",
         },
@@ -152,9 +153,39 @@ def test_a_status_change_alone_gets_a_note_saying_so(
     tmp_path: Path, document: dict[str, Any]
 ) -> None:
     path = _save(tmp_path, document)
-    _edit(path, {(4, "RAG"): "red"})
+    _edit(path, {(4, "Status"): "red"})
     (change,) = diff_sheet(document, read_sheet(path))["changed"]
     assert change["update"] == {"text": STATUS_ONLY_TEXT, "rag": "red", "percent_complete": None}
+
+
+def test_the_status_column_offers_the_words_of_every_page(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    sheet = openpyxl.load_workbook(_save(tmp_path, document)).worksheets[0]
+    (choices,) = sheet.data_validations.dataValidation
+    offered = choices.formula1.strip('"').split(",")
+    assert offered == [
+        STATUS_WORDS[k] for k in ("red", "amber", "green", "complete", "not_started")
+    ]
+    column = HEADERS.index("Status") + 1
+    written = {sheet.cell(row=r, column=column).value for r in range(2, sheet.max_row + 1)}
+    assert written - {None} <= set(offered)
+    assert not {"Red", "Amber", "Green"} & written
+
+
+def test_a_sheet_from_before_the_one_vocabulary_is_still_read(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    """Sheets sent out earlier say "RAG" over the column and "Green"/"Amber"/"Red" in it."""
+    path = _save(tmp_path, document)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.cell(row=1, column=HEADERS.index("Status") + 1).value = "RAG"
+    sheet.cell(row=4, column=HEADERS.index("Status") + 1).value = "Amber"
+    book.save(path)
+    assert looks_like_roundtrip(path)
+    (change,) = diff_sheet(document, read_sheet(path))["changed"]
+    assert change["update"] == {"text": STATUS_ONLY_TEXT, "rag": "amber", "percent_complete": None}
 
 
 def test_new_rows_and_missing_actions_are_listed_not_applied(
@@ -177,7 +208,7 @@ def test_new_rows_and_missing_actions_are_listed_not_applied(
 
 def test_bad_cells_are_warned_and_ignored(tmp_path: Path, document: dict[str, Any]) -> None:
     path = _save(tmp_path, document)
-    _edit(path, {(2, "RAG"): "Purple", (2, "Percent complete"): "half", (3, "Action"): None})
+    _edit(path, {(2, "Status"): "Purple", (2, "Percent complete"): "half", (3, "Action"): None})
     changes = diff_sheet(document, read_sheet(path))
     text = " | ".join(changes["warnings"])
     assert "'Purple'" in text and "'half'" in text and "row 3: title left blank" in text

@@ -214,7 +214,7 @@ def test_sheet_round_trip_through_the_commands(plan_csv: Path, tmp_path: Path) -
     rows = book.worksheets[0]
     rows.cell(row=2, column=HEADERS.index("Due") + 1).value = "Sept 2026"
     rows.cell(row=2, column=HEADERS.index("Latest update") + 1).value = "Ten clubs open"
-    rows.cell(row=2, column=HEADERS.index("RAG") + 1).value = "Green"
+    rows.cell(row=2, column=HEADERS.index("Status") + 1).value = "Green"
     rows.cell(row=2, column=HEADERS.index("Percent complete") + 1).value = 60
     rows.delete_rows(4)
     book.save(sheet)

@@ -199,7 +199,7 @@ def test_a_plan_sheet_updates_its_strategy_after_a_preview_of_changes() -> None:
     book = openpyxl.load_workbook(io.BytesIO(download.content))
     sheet = book.worksheets[0]
     sheet.cell(row=3, column=HEADERS.index("Latest update") + 1).value = "All schools measured"
-    sheet.cell(row=3, column=HEADERS.index("RAG") + 1).value = "Complete"
+    sheet.cell(row=3, column=HEADERS.index("Status") + 1).value = "Complete"
     sheet.delete_rows(4)
     out = io.BytesIO()
     book.save(out)

@@ -11,8 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from tests.reports.conftest import DEMO_TODAY, demo_actions, params, rendered
+from wellboard.partnerships.models import BoardMeeting
 from wellboard.reports.build import build_report
-from wellboard.reports.document import Heading, StackedBarChart
+from wellboard.reports.document import Heading, Paragraph, StackedBarChart
 from wellboard.reports.exception_report import COLUMNS as EXCEPTION_COLUMNS
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import ReportError
@@ -129,3 +130,47 @@ def test_previous_meeting_comes_from_the_last_snapshot(demo: Strategy) -> None:
     )
     report = build_report(params(demo, "exceptions", board=board.name))
     assert ("Previous meeting", "14 Aug 2026") in report.meta
+
+
+def _no_meetings_known(demo: Strategy) -> None:
+    """The Health and Wellbeing Board with no meeting in its calendar and no saved report."""
+    BoardMeeting.objects.filter(partnership=demo.partnership).delete()
+    ReportSnapshot.objects.filter(strategy=demo, kind="exceptions").delete()
+
+
+def test_previous_meeting_comes_from_the_board_meeting_calendar(demo: Strategy) -> None:
+    _no_meetings_known(demo)
+    for day in (dt.date(2026, 6, 2), dt.date(2026, 9, 15), DEMO_TODAY + dt.timedelta(days=1)):
+        BoardMeeting.objects.create(partnership=demo.partnership, date=day)
+    report = build_report(params(demo, "exceptions"))
+    assert ("Previous meeting", "15 Sep 2026") in report.meta
+    assert ("Previous meeting taken from", "the board meeting calendar") in report.meta
+    since = dt.date(2026, 9, 15)
+    listed = {r[1].text for t in report.tables("actions") for r in t.rows}
+    for action in demo_actions(demo):
+        dated = [u.date for u in action.updates.all() if u.date and u.date <= DEMO_TODAY]
+        status = str(action.status_on(DEMO_TODAY))
+        silent = not dated or max(dated) <= since
+        expected = status != "complete" and (status in {"red", "overdue"} or silent)
+        assert (action.title in listed) == expected, action.title
+    assert listed
+
+
+def test_with_no_meeting_known_the_report_says_so_and_assumes_no_date(demo: Strategy) -> None:
+    _no_meetings_known(demo)
+    report = build_report(params(demo, "exceptions"))
+    assert ("Previous meeting", "None known (not in the calendar)") in report.meta
+    summary = next(b.text for b in report.blocks if isinstance(b, Paragraph))
+    assert (
+        "No earlier meeting of the Health and Wellbeing Board is in the board meeting calendar"
+        in summary
+    )
+    whys = [why for t in report.tables("actions") for r in t.rows for why in r[5].lines]
+    assert not [w for w in whys if w.startswith("No update since")]
+    assert "Red" not in whys  # the one vocabulary: "Off track (red)"
+    listed = {r[1].text for t in report.tables("actions") for r in t.rows}
+    for action in demo_actions(demo):
+        status = str(action.status_on(DEMO_TODAY))
+        dated = [u.date for u in action.updates.all() if u.date and u.date <= DEMO_TODAY]
+        expected = status != "complete" and (status in {"red", "overdue"} or not dated)
+        assert (action.title in listed) == expected, action.title

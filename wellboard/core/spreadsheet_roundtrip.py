@@ -5,7 +5,7 @@ sheet, collect it back and apply what changed. One row per action of the main
 plan; actions are matched by their ``ref``, which is why the Ref column must be
 left alone. Reading the sheet back never deletes or rewrites history: the diff
 lists changed fields, new rows and actions missing from the sheet, and a changed
-"Latest update", RAG or percentage becomes a *new* progress update.
+"Latest update", status or percentage becomes a *new* progress update.
 
 Pure Python (openpyxl), so the diff is testable without a database; the Django
 side (``wellboard.imports.roundtrip``) applies it.
@@ -24,6 +24,7 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from wellboard.core.delivery import STATUS_WORDS
 from wellboard.core.indicator_codes import normalise_codes
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.parsing.checked import CheckedFile, as_checked
@@ -44,21 +45,28 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("Boards", "boards", 22),
     ("Indicator codes", "indicator_codes", 20),
     ("Latest update", "update_text", 60),
-    ("RAG", "rag", 12),
+    ("Status", "rag", 18),
     ("Percent complete", "percent", 10),
 )
 HEADERS = tuple(header for header, _, _ in COLUMNS)
+# Sheets written before the one vocabulary (issue #11.7) named the status column "RAG";
+# officers may still send one back, so it is read as the same sheet.
+OLD_HEADERS = tuple("RAG" if header == "Status" else header for header in HEADERS)
 LIST_KEYS = ("leads", "supporting", "boards")
 ACTION_FIELDS = ("title", "leads", "supporting", "due_text", "outcome_measures", "boards")
 PLACE_FIELDS = ("theme", "priority")
+# The statuses a lead can give, in the words every page and report uses.
 RAG_LABELS = {
-    "red": "Red",
-    "amber": "Amber",
-    "green": "Green",
-    "complete": "Complete",
-    "not_started": "Not started",
+    rag: STATUS_WORDS[rag] for rag in ("red", "amber", "green", "complete", "not_started")
 }
 _RAG_READ = {label.lower(): rag for rag, label in RAG_LABELS.items()} | {
+    # what officers type, and what sheets written before the one vocabulary said
+    "red": "red",
+    "amber": "amber",
+    "green": "green",
+    "off track": "red",
+    "at risk": "amber",
+    "on track": "green",
     "completed": "complete",
     "r": "red",
     "a": "amber",
@@ -182,7 +190,7 @@ def write_workbook(document: dict[str, Any]) -> bytes:
     for column, (_, _, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = width
     sheet.freeze_panes = "B2"
-    rag_column = openpyxl.utils.get_column_letter(HEADERS.index("RAG") + 1)
+    rag_column = openpyxl.utils.get_column_letter(HEADERS.index("Status") + 1)
     choices = DataValidation(type="list", formula1=f'"{",".join(RAG_LABELS.values())}"')
     choices.add(f"{rag_column}2:{rag_column}{max(sheet.max_row, 2) + 200}")
     sheet.add_data_validation(choices)
@@ -235,7 +243,7 @@ def looks_like_roundtrip(source: Path | CheckedFile, filename: str | None = None
             return False
         first = checked.workbook().worksheets[0]
         row = next(first.iter_rows(max_row=1, values_only=True), ())
-        return _header(row) == HEADERS
+        return _header(row) in (HEADERS, OLD_HEADERS)
     except Exception:
         return False
 
@@ -254,7 +262,7 @@ def read_sheet(
         ) from exc
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
-        if _header(next(rows, ())) != HEADERS:
+        if _header(next(rows, ())) not in (HEADERS, OLD_HEADERS):
             raise PlanImportError(
                 shown, f"not a Wellboard plan sheet: the first row must be {', '.join(HEADERS)}"
             )
@@ -277,7 +285,7 @@ def read_sheet(
 
 
 def _sheet_values(row: SheetRow, warnings: list[str]) -> dict[str, Any]:
-    """A row's values in the document's types; bad RAG or percent are warned and dropped."""
+    """A row's values in the document's types; bad status or percent are warned and dropped."""
     values = dict(row.values)
     for key in LIST_KEYS:
         values[key] = _split(values[key])
@@ -285,7 +293,10 @@ def _sheet_values(row: SheetRow, warnings: list[str]) -> dict[str, Any]:
     rag_text = values["rag"].strip().lower()
     values["rag"] = _RAG_READ.get(rag_text) if rag_text else None
     if rag_text and values["rag"] is None:
-        warnings.append(f"row {row.number}: RAG {row.values['rag']!r} not understood, ignored")
+        warnings.append(
+            f"row {row.number}: status {row.values['rag']!r} not understood, ignored "
+            f"(use one of: {', '.join(RAG_LABELS.values())})"
+        )
     percent_text = values["percent"].rstrip("%").strip()
     values["percent"] = None
     if percent_text:

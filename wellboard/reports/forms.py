@@ -44,7 +44,7 @@ class ReportFilterForm(forms.Form):
     since = forms.DateField(
         required=False,
         label="Previous meeting",
-        help_text="Blank: the last saved report for this board, or a quarter before.",
+        help_text="Blank: the board's latest earlier meeting in the board meeting calendar.",
     )
 
     KIND_FIELDS = {
