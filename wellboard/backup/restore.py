@@ -26,6 +26,8 @@ from wellboard.backup.collect import owned_models
 from wellboard.backup.document import BackupError, applied_migrations, build_backup
 from wellboard.backup.fingerprint import fingerprint
 from wellboard.history.models import ChangeRecord
+from wellboard.strategy.delivery_cache import refresh_delivery
+from wellboard.strategy.models import Action
 
 _LATER = object()
 
@@ -176,6 +178,8 @@ def restore_backup(
                 restorer.insert(model, row)
         counts[table["model"]] = len(table["rows"])
     restorer.finish()
+    # Backups leave out each action's kept delivery (derived): work it out from the updates.
+    refresh_delivery(Action.objects.filter(pk__in=restorer.ids.get("strategy.action", {}).values()))
     new_id = restorer.ids["partnerships.partnership"][document["partnership"]["id"]]
     partnership = apps.get_model("partnerships", "Partnership")._base_manager.get(pk=new_id)
     _verify(document, partnership)

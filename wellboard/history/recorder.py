@@ -40,7 +40,8 @@ def _fields(model: type[models.Model]) -> list[str]:
     return [
         f.attname
         for f in model._meta.concrete_fields
-        if f.attname not in IGNORED_FIELDS and not f.primary_key
+        # Columns left out of serialising are derived (an action's kept delivery): no history.
+        if f.attname not in IGNORED_FIELDS and not f.primary_key and getattr(f, "serialize", True)
     ]
 
 

@@ -12,8 +12,10 @@ class StrategyConfig(AppConfig):
         from wellboard.accounts.permissions import publish_partnerships_when
         from wellboard.history.recorder import track
         from wellboard.strategy import models
+        from wellboard.strategy.delivery_cache import keep_delivery_current
 
         publish_partnerships_when(models.has_published_strategy)
+        keep_delivery_current()
 
         track(
             models.Strategy,

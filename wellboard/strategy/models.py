@@ -6,7 +6,7 @@ is an objective or "priority action", and an action is one line of the delivery 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -29,6 +29,7 @@ from wellboard.partnerships.models import (
     RoleType,
 )
 from wellboard.strategy.choices import DeliveryStatus, Rag
+from wellboard.strategy.current import STALE_AFTER, CurrentDelivery, status_for
 from wellboard.strategy.progress_models import Milestone, ProgressUpdate
 from wellboard.strategy.querysets import (
     ACTION_PATH,
@@ -62,8 +63,6 @@ __all__ = [
     "ThemeIndicator",
     "UpdateReview",
 ]
-
-STALE_AFTER = timedelta(days=90)
 
 
 class Strategy(ArchivableModel, VersionedModel, TimestampedModel):
@@ -290,7 +289,7 @@ class Priority(ArchivableModel, VersionedModel, TimestampedModel):
         return f"/priorities/{self.pk}/"
 
 
-class Action(ArchivableModel, TimestampedModel):
+class Action(CurrentDelivery, ArchivableModel, TimestampedModel):
     class DuePrecision(models.TextChoices):
         DAY = "day", "Day"
         MONTH = "month", "Month"
@@ -389,12 +388,9 @@ class Action(ArchivableModel, TimestampedModel):
 
     def status_on(self, today: date, latest: ProgressUpdate | None = None) -> DeliveryStatus:
         latest = latest if latest is not None else self.latest_update()
-        rag = latest.rag if latest else Rag.NOT_STARTED
-        if rag == Rag.COMPLETE:
-            return DeliveryStatus.COMPLETE
-        if self.due_end and self.due_end < today and not self.ongoing:
-            return DeliveryStatus.OVERDUE
-        return DeliveryStatus(rag)
+        return status_for(
+            latest.rag if latest else Rag.NOT_STARTED, self.due_end, self.ongoing, today
+        )
 
     def is_stale_on(self, today: date) -> bool:
         """No update for 90 days: the test boards apply before chasing a lead."""

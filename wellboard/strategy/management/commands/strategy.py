@@ -1,4 +1,6 @@
-"""`wellboard strategy transition ID STATE --body NAME --date YYYY-MM-DD [--minute REF]`."""
+"""`wellboard strategy transition ID STATE --body NAME --date YYYY-MM-DD [--minute REF]`;
+`wellboard strategy refresh-delivery` recomputes every action's kept delivery (for safety:
+the writes keep it current)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from wellboard.core.lifecycle import LABELS, awaiting
+from wellboard.strategy.delivery_cache import refresh_delivery
 from wellboard.strategy.lifecycle import awaited, transition
-from wellboard.strategy.models import Strategy
+from wellboard.strategy.models import Action, Strategy
 
 
 def _date(text: str) -> dt.date:
@@ -35,8 +39,16 @@ class Command(BaseCommand):
         )
         move.add_argument("--date", required=True, help="the meeting date, YYYY-MM-DD")
         move.add_argument("--minute", default="", help="the minute reference")
+        sub.add_parser(
+            "refresh-delivery", help="recompute every action's current status from its updates"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "refresh-delivery":
+            with transaction.atomic():
+                count = refresh_delivery(Action.objects.all())
+            self.stdout.write(f"current delivery recomputed for {count} actions")
+            return
         strategy_id = str(options["id"])
         meeting = _date(options["date"])
         if not strategy_id.isdigit() or not Strategy.objects.filter(pk=strategy_id).exists():

@@ -1,0 +1,66 @@
+"""The one check: every action's kept delivery equals what its whole history says.
+
+Used after every kind of write (tests/strategy/test_current_delivery.py) and after
+imports, restores and merges. The truth is `Action.status_on`, `latest_update` and
+`core.delivery.action_percent` over the counted updates, as the reports compute it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch
+
+from wellboard.core.delivery import action_percent
+from wellboard.strategy.current import status_expression, status_filter
+from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate
+
+DAYS = (dt.date(2025, 6, 1), dt.date(2026, 3, 31), dt.date(2026, 11, 29), dt.date(2028, 1, 1))
+
+
+def truth(action: Action, today: dt.date) -> dict[str, Any]:
+    latest = action.latest_update()
+    own = latest.percent_complete if latest and latest.percent_complete is not None else None
+    rag = latest.rag if latest else "not_started"
+    status = action.status_on(today, latest)
+    return {
+        "update": latest.pk if latest else None,
+        "rag": rag,
+        "percent": action_percent(own if own is not None else action.percent_complete, rag),
+        "status": str(status),
+        "stale": status != DeliveryStatus.COMPLETE and action.is_stale_on(today),
+    }
+
+
+def kept(action: Action, today: dt.date) -> dict[str, Any]:
+    return {
+        "update": action.current_update_id,
+        "rag": action.current_rag,
+        "percent": action.current_percent,
+        "status": str(action.current_status_on(today)),
+        "stale": action.current_stale_on(today),
+    }
+
+
+def assert_current(actions: Any = None, days: tuple[dt.date, ...] = DAYS) -> int:
+    """Compare every action (or those given) in Python and in SQL; returns how many."""
+    chosen = Action.objects.all() if actions is None else actions
+    counted = Prefetch("updates", queryset=ProgressUpdate.objects.counted())
+    found = list(chosen.prefetch_related(counted).order_by("pk"))
+    for today in days:
+        expected = {a.pk: truth(a, today) for a in found}
+        assert {a.pk: kept(a, today) for a in found} == expected, today
+        in_sql = dict(
+            chosen.annotate(s=status_expression(today)).values_list("pk", "s").order_by("pk")
+        )
+        assert in_sql == {pk: row["status"] for pk, row in expected.items()}, today
+        for status in [*DeliveryStatus.values, "stale"]:
+            wanted = {
+                pk
+                for pk, row in expected.items()
+                if (row["stale"] if status == "stale" else row["status"] == status)
+            }
+            matched = set(chosen.filter(status_filter(status, today)).values_list("pk", flat=True))
+            assert matched == wanted, (status, today)
+    return len(found)

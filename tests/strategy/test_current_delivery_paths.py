@@ -1,0 +1,52 @@
+"""The kept delivery after the bulk writes that bypass signals: re-import and merge
+(restore: tests/backup/test_round_trip.py)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+
+from tests.strategy.current_checks import assert_current
+from wellboard.exchange.export import export_strategy
+from wellboard.exchange.load import load_strategy
+from wellboard.strategy.duplicates import merge_actions
+from wellboard.strategy.models import Action, Strategy
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_starts_consistent(demo: Strategy) -> None:
+    assert assert_current(Action.objects.in_strategy(demo)) > 20
+
+
+def test_a_re_import_with_new_updates_keeps_every_action_current(demo: Strategy) -> None:
+    document: dict[str, Any] = copy.deepcopy(export_strategy(demo))
+    changed = 0
+    for theme in document["themes"]:
+        for priority in theme["priorities"]:
+            for action in priority["actions"]:
+                action["updates"].append(
+                    {"date": "2026-11-01", "text": "Now complete.", "rag": "complete",
+                     "percent_complete": None, "author": "Lead", "evidence_url": "",
+                     "date_text": ""}
+                )  # fmt: skip
+                changed += 1
+    complete = Action.objects.in_strategy(demo).filter(current_rag="complete")
+    before = complete.count()
+    load_strategy(document, strategy=demo)
+    assert changed > 0 and complete.count() > before
+    assert_current(Action.objects.in_strategy(demo))
+
+
+def test_a_merge_moves_the_updates_and_the_kept_delivery_follows(demo: Strategy) -> None:
+    actions = list(Action.objects.in_strategy(demo).active().order_by("pk"))
+    removed = next(a for a in actions if a.updates.exists())
+    kept = next(a for a in actions if a.pk != removed.pk and not a.updates.exists())
+    admin = User.objects.get(username="admin")
+    merge_actions(partnership=demo.partnership, kept=kept, removed=removed, user=admin)
+    kept.refresh_from_db()
+    assert kept.current_update_id is not None
+    assert_current(Action.objects.in_strategy(demo))

@@ -1,0 +1,123 @@
+"""Each action's current delivery, kept on its row so that pages read it instead of
+rebuilding it from the whole history of updates.
+
+The history stays the truth: `refresh_delivery` recomputes the kept columns from the
+counted updates in one SQL statement, for one action or for every action at once. It runs
+in the same transaction as every write that can change them: a new update (a correction
+included), a review decision, an action's own save (signals below), and the bulk paths
+that bypass signals (exchange load, duplicate merges, backup restore, the national demo)
+call it themselves. `wellboard strategy refresh-delivery` runs it over everything.
+
+Only what does not depend on the day is kept (the latest RAG, the percentage, the newest
+update and its date); "overdue" and "no update for 90 days" are worked out from them at
+read time, in Python (`Action.current_status_on`) or in SQL (`with_current_status`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, GreaterThan, IsNull
+from django.db.models.signals import post_save
+
+from wellboard.core.delivery import STATUS_PERCENT
+
+
+def counted_updates(update_model: type[models.Model]) -> models.QuerySet[Any]:
+    """`ProgressUpdate.objects.counted()` spelt for any version of the model, so that the
+    migration that fills the columns applies the same rule as the app."""
+    counts = Q(review__isnull=True) | Q(review__decision="approved")
+    corrections = update_model._default_manager.filter(counts, supersedes=OuterRef("pk"))
+    return update_model._default_manager.filter(counts).exclude(Exists(corrections))
+
+
+def _latest(update_model: type[models.Model], column: str) -> Subquery:
+    """The newest counted update with a RAG, as `Action.latest_update` picks it: by date,
+    undated notes first (they predate the system), then by id."""
+    newest = (
+        counted_updates(update_model)
+        .filter(action=OuterRef("pk"))
+        .exclude(rag="")
+        .order_by(F("date").desc(nulls_last=True), "-id")
+    )
+    return Subquery(newest.values(column)[:1])
+
+
+def delivery_columns(update_model: type[models.Model]) -> dict[str, Any]:
+    """The SQL for each kept column, from the counted updates (see the module docstring).
+
+    The percentage follows `core.delivery.action_percent`: the latest update's own
+    percentage, else the action's, else what its RAG stands for.
+    """
+    number: models.IntegerField[int, int] = models.IntegerField()
+    text: models.CharField[str, str] = models.CharField()
+    own = Coalesce(
+        _latest(update_model, "percent_complete"), F("percent_complete"), output_field=number
+    )
+    rag = Coalesce(_latest(update_model, "rag"), Value("not_started"), output_field=text)
+    by_rag = [When(Exact(rag, key), then=Value(pct)) for key, pct in STATUS_PERCENT.items()]
+    newest_date = (
+        counted_updates(update_model)
+        .filter(action=OuterRef("pk"), date__isnull=False)
+        .order_by("-date")
+        .values("date")[:1]
+    )
+    return {
+        "current_update_id": _latest(update_model, "id"),
+        "current_rag": rag,
+        "current_percent": Case(
+            When(GreaterThan(own, 100), then=Value(100)),
+            When(IsNull(own, False), then=own),
+            *by_rag,
+            default=Value(0),
+            output_field=number,
+        ),
+        "last_update_on": Subquery(newest_date),
+    }
+
+
+def refresh_delivery(actions: models.QuerySet[Any]) -> int:
+    """Recompute the kept columns of these actions in one UPDATE; returns how many."""
+    from wellboard.strategy.models import ProgressUpdate
+
+    chosen = actions.model._base_manager.filter(pk__in=actions.values("pk"))
+    return int(chosen.update(**delivery_columns(ProgressUpdate)))
+
+
+def refresh_action(action_id: int | None) -> None:
+    if action_id is not None:
+        from wellboard.strategy.models import Action
+
+        refresh_delivery(Action.objects.filter(pk=action_id))
+
+
+def _on_update_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    # Raw saves (a backup being restored) refresh once at the end instead.
+    if not raw:
+        refresh_action(instance.action_id)
+
+
+def _on_review_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if not raw:
+        from wellboard.strategy.models import ProgressUpdate
+
+        updates = ProgressUpdate.objects.filter(pk=instance.update_id)
+        refresh_action(updates.values_list("action_id", flat=True).first())
+
+
+def _on_action_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    # A save writes every column back, the kept ones as they were read: put them right.
+    if not raw:
+        refresh_action(instance.pk)
+
+
+def keep_delivery_current() -> None:
+    """Connect the signals; called once from the strategy app's ready()."""
+    from wellboard.strategy.models import Action, ProgressUpdate, UpdateReview
+
+    post_save.connect(_on_update_saved, sender=ProgressUpdate, dispatch_uid="delivery-update")
+    post_save.connect(_on_review_saved, sender=UpdateReview, dispatch_uid="delivery-review")
+    post_save.connect(_on_action_saved, sender=Action, dispatch_uid="delivery-action")
