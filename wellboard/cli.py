@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> None:
         if status:
             raise SystemExit(status)
         return
+    if args[:1] == ["api-token"]:  # the command's module cannot have a hyphen in its name
+        args = ["api_token", *args[1:]]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wellboard.settings")
     from django.core.management import execute_from_command_line
 

@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "wellboard.imports",
     "wellboard.rounds",
     "wellboard.backup",
+    "wellboard.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from our own static files
     # After wellboard.tasks, whose `db_worker` command replaces django-tasks-db's own.
     "django_tasks",
     "django_tasks_db",
@@ -187,6 +191,42 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "wellboard.accounts.lockouts.locked_out_response"
 AXES_VERBOSE = False
+
+# The REST API at /api/v1/ (wellboard/api): tokens or the session, JSON only, problems
+# for errors, pages of 50, a rate per token (WELLBOARD_API_RATE, e.g. "600/min").
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "wellboard.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "wellboard.api.pagination.Pages",
+    "DEFAULT_THROTTLE_CLASSES": ["wellboard.api.throttling.TokenRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "wellboard.api.schema.RulesSchema",
+    "EXCEPTION_HANDLER": "wellboard.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+WELLBOARD_API_RATE = os.environ.get("WELLBOARD_API_RATE", "600/min")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Wellboard API",
+    "DESCRIPTION": "Strategies, plans, actions, updates and indicators of your partnership.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "StrategyStatusEnum": "wellboard.strategy.models.Strategy.Status",
+        "DeliveryStatusEnum": "wellboard.strategy.choices.DeliveryStatus",
+        "RagEnum": "wellboard.strategy.choices.Rag",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "wellboard.api.schema.add_problems",
+    ],
+}
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"

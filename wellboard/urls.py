@@ -3,6 +3,8 @@ from django.urls import include, path
 
 # A lost database answers 503 with a clear page, even outside a view (web/outage.py).
 handler500 = "wellboard.web.outage.server_error"
+# Unknown API addresses answer a problem document; elsewhere, the usual page.
+handler404 = "wellboard.api.problems.not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,4 +19,5 @@ urlpatterns = [
     path("", include("wellboard.indicators.urls")),
     path("", include("wellboard.web.partnership_pages.urls")),
     path("practice/", include("wellboard.practice.urls")),
+    path("api/v1/", include("wellboard.api.urls")),
 ]

@@ -91,6 +91,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "round.manage": ADMINISTRATORS,
     # The world's task was queued by the administrator: nobody else can find it.
     "task.view": {**{actor: NOT_FOUND for actor in ACTORS}, ADMIN: OK, ANONYMOUS: SIGN_IN},
+    "api_token.manage": ADMINISTRATORS,
 }
 # The records each rule is asked about where no URL names it.
 RULE_SUBJECTS = {
@@ -99,6 +100,7 @@ RULE_SUBJECTS = {
     "my_actions.view": Partnership,
     "plan.edit": Action,
     "change.review": ProposedChange,
+    "api_token.manage": Partnership,
 }
 EXCLUDED_NAMESPACES = {"admin"}
 
@@ -180,6 +182,8 @@ def expected(guard: Guard, method: str, actor: str) -> str:
 
 def outcome(response: Any) -> str:
     if response.status_code == 302 and response["Location"].startswith("/accounts/login/"):
+        return SIGN_IN
+    if response.status_code == 401:  # the API's "sign in first" (it redirects nobody)
         return SIGN_IN
     if response.status_code in (403, 404):
         return str(response.status_code)

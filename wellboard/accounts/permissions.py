@@ -135,6 +135,8 @@ RULES: dict[str, Rule] = {
     "round.manage": Rule(_administrator),
     # Background tasks: the result may be one partnership's report, so its owner only.
     "task.view": Rule(owner="created_by"),
+    # API tokens: who may reach the partnership's records from another system.
+    "api_token.manage": Rule(_administrator),
 }
 
 
@@ -162,6 +164,13 @@ def memberships(user: Any) -> dict[int, Membership]:
         cached = {m.partnership_id: m for m in active}
         user._wellboard_memberships = cached
     return cached
+
+
+def narrow_to(user: Any, partnership_id: int) -> None:
+    """Limit the user's rights, for this request, to their role in one partnership: an API
+    token is one partnership's, whatever else its user belongs to."""
+    found = memberships(user)
+    user._wellboard_memberships = {pid: m for pid, m in found.items() if pid == partnership_id}
 
 
 # Who says when a whole partnership is public, registered by the apps above accounts.

@@ -22,6 +22,9 @@ from wellboard.history.models import ChangeRecord
 # Models that reach a partnership but are not part of its record, and why.
 NOT_CARRIED = {
     "tasks.BackgroundTask": "queued work and its result files; re-run, not restored",
+    # A backup travels (a file, a new server): a restored copy must not let an old
+    # integration in, so administrators of the restored partnership issue new tokens.
+    "api.ApiToken": "API access (digests of secrets); never restored, tokens are issued again",
 }
 
 
