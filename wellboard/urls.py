@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("wellboard.web.partnership_pages.urls")),
     path("practice/", include("wellboard.practice.urls")),
     path("api/v1/", include("wellboard.api.urls")),
+    path("", include("wellboard.api.page_urls")),
 ]

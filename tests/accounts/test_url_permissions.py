@@ -100,7 +100,6 @@ RULE_SUBJECTS = {
     "my_actions.view": Partnership,
     "plan.edit": Action,
     "change.review": ProposedChange,
-    "api_token.manage": Partnership,
 }
 EXCLUDED_NAMESPACES = {"admin"}
 

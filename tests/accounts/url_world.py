@@ -31,6 +31,8 @@ from tests.factories import (
 )
 from tests.tasks import sample_tasks
 from wellboard.accounts.models import Membership
+from wellboard.api.models import ApiToken
+from wellboard.api.tokens import create_token
 from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
@@ -187,6 +189,9 @@ def build_url_world() -> UrlWorld:
     objects[GlossaryTerm] = GlossaryTerm.objects.create(
         partnership=partnership, term="JSNA", meaning="Joint Strategic Needs Assessment"
     )
+    objects[ApiToken] = create_token(
+        user=users[BOARD], partnership=partnership, name="Dashboard", can_write=False
+    )[0]
     group = WorkingGroupFactory(partnership=partnership)
     extra = {
         "kind": "delivery",

@@ -39,6 +39,7 @@ from tests.factories import (
 )
 from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
+from wellboard.api.forms import TokenForm
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm
 from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
@@ -132,6 +133,7 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     PresetForm: lambda w: (PresetForm(data={"preset": "none"}), {}),
+    TokenForm: lambda w: (TokenForm(data={"name": "", "user": "0"}, partnership=w.partnership), {}),
     OrganisationForm: lambda w: (
         OrganisationForm(
             data={"name": "", "kind": "planet", "website": "nope", "parent": "0"},

@@ -27,6 +27,7 @@ class Viewer:
     may_edit_directory: bool
     may_manage_members: bool
     may_manage: bool = False
+    may_manage_api_tokens: bool = False
 
     def strategies(self) -> QuerySet[Strategy]:
         strategies = Strategy.objects.in_partnership(self.partnership)
@@ -46,4 +47,5 @@ def viewer_for(user: Any, partnership: Partnership) -> Viewer:
         may_edit_directory=can(user, "directory.edit", partnership),
         may_manage_members=can(user, "members.manage", partnership),
         may_manage=can(user, "partnership.manage", partnership),
+        may_manage_api_tokens=can(user, "api_token.manage", partnership),
     )
