@@ -31,4 +31,4 @@ class TokenForm(forms.Form):
         field = self.fields["user"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = members.order_by("username")
-        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign]
+        field.label_from_instance = lambda u: u.get_full_name() or u.get_username()  # type: ignore[method-assign,assignment]
