@@ -41,7 +41,7 @@ from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.api.forms import TokenForm
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
-from wellboard.indicators.forms import LocalUploadForm
+from wellboard.indicators.forms import LocalUploadForm, ReportingAreaForm
 from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
 from wellboard.partnerships.forms import GlossaryTermForm, PublishingForm
 from wellboard.partnerships.group_forms import PlaceForm, WorkingGroupForm
@@ -117,6 +117,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
     AuthenticationForm: lambda w: (AuthenticationForm(data={"username": "", "password": ""}), {}),
     LocalUploadForm: lambda w: (
         LocalUploadForm(data={"method": "median", "multiplier": "-1"}, files={}),
+        {},
+    ),
+    ReportingAreaForm: lambda w: (
+        ReportingAreaForm(data={"area_code": "E92000001", "region_code": "Cumbria"}),
         {},
     ),
     BoardMeetingForm: lambda w: (

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any, TextIO
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from wellboard.indicators.models import ENGLAND_CODE, ReportingArea
+
 # A local indicator file is a few hundred rows of area, period and counts; a megabyte is
 # ample and keeps a mistaken upload (a whole extract, a spreadsheet) from being parsed.
 MAX_UPLOAD_BYTES = 1024 * 1024
+AREA_CODE = re.compile(r"[EWSN]\d{8}")  # ONS codes: a country letter and eight digits
 
 METHODS = [
     ("wilson", "Proportion or percentage (Wilson score limits)"),
@@ -58,3 +62,45 @@ class LocalUploadForm(forms.Form):
     def file_name(self) -> str:
         upload: Any = self.cleaned_data.get("file")
         return str(getattr(upload, "name", "") or "upload")
+
+
+class ReportingAreaForm(forms.ModelForm):
+    """The partnership's own area and region, as Fingertips codes them (E06000047, E12000001).
+
+    Indicator pages and loaders pick these rows out of national downloads, so a code that
+    cannot be an area (England itself, a stray word) is refused here, not found empty later.
+    """
+
+    class Meta:
+        model = ReportingArea
+        fields = ["area_code", "area_name", "region_code", "region_name"]
+        labels = {
+            "area_code": "Area code",
+            "area_name": "Area name",
+            "region_code": "Region code",
+            "region_name": "Region name",
+        }
+        help_texts = {
+            "area_code": "The upper-tier local authority's ONS code, for example E06000047.",
+            "region_code": "Its region's code, for example E12000001. Leave blank if unknown.",
+        }
+
+    def _code(self, name: str, *, required: bool) -> str:
+        code = str(self.cleaned_data.get(name) or "").strip().upper()
+        if not code:
+            if required:
+                raise forms.ValidationError("Enter the area code.")
+            return ""
+        if not AREA_CODE.fullmatch(code):
+            raise forms.ValidationError(
+                f"“{code}” is not an area code: a letter and eight digits, like E06000047."
+            )
+        if code == ENGLAND_CODE:
+            raise forms.ValidationError("That is England's code: enter the local area's code.")
+        return code
+
+    def clean_area_code(self) -> str:
+        return self._code("area_code", required=True)
+
+    def clean_region_code(self) -> str:
+        return self._code("region_code", required=False)
