@@ -112,33 +112,36 @@ def build_large_plan(path: Path) -> int:
     return characters
 
 
-def _timed(path: Path, runs: int) -> list[float]:
-    times: list[float] = []
+def _timed(path: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall times, and CPU times (the child's own plus this process's), of reading in a child."""
+    walls: list[float] = []
+    cpus: list[float] = []
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         outcome = read_in_child(path, path.name)
-        times.append(time.perf_counter() - started)
+        walls.append(time.perf_counter() - wall)
         assert "error" not in outcome, outcome
-    return times
+        cpus.append(time.process_time() - cpu + outcome["cpu_seconds"])
+    return walls, cpus
 
 
 def child_figures(path: Path) -> float:
-    """Print the child process's figures; return its best time on the document."""
+    """Print the child process's figures; return its best CPU time on the document."""
     tiny = path.with_name("tiny.csv")
     tiny.write_text("Priority,Action,Lead\nFalls,Run classes,Council\n", encoding="utf-8")
-    first = _timed(tiny, 1)[0]
-    start_up = _timed(tiny, RUNS)
-    document = _timed(path, RUNS)
+    first = _timed(tiny, 1)[0][0]
+    start_up, start_cpu = _timed(tiny, RUNS)
+    walls, cpus = _timed(path, RUNS)
     print(
         f"child process: first start (forkserver, readers preloaded) {first:.2f} s; "
-        f"then per upload best {min(start_up) * 1000:.0f} ms, "
-        f"mean {statistics.mean(start_up) * 1000:.0f} ms (one-line CSV)"
+        f"then per upload best {min(start_up) * 1000:.0f} ms wall, "
+        f"{min(start_cpu) * 1000:.0f} ms CPU (one-line CSV)"
     )
     print(
-        f"read_in_child over {RUNS} runs: best {min(document):.3f} s, "
-        f"mean {statistics.mean(document):.3f} s"
+        f"read_in_child over {RUNS} runs: best {min(walls):.3f} s wall, "
+        f"{min(cpus):.3f} s CPU (the child's and this process's)"
     )
-    return min(document)
+    return min(cpus)
 
 
 def main() -> int:
@@ -148,11 +151,13 @@ def main() -> int:
         characters = build_large_plan(path)
         built = time.perf_counter() - started
         times: list[float] = []
+        cpu_times: list[float] = []
         result = None
         for _ in range(RUNS):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = parse_plan(path)
             times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu)
         assert result is not None
         actions = sum(len(p["actions"]) for t in result.plan["themes"] for p in t["priorities"])
         updates = sum(
@@ -169,13 +174,14 @@ def main() -> int:
         f"(~{characters / CHARS_PER_PAGE:.0f} pages), {size_kb:.0f} KB, built in {built:.2f} s"
     )
     print(
-        f"parse_plan over {RUNS} runs: best {best:.3f} s, mean {mean:.3f} s "
-        f"(target < {TARGET_SECONDS:.1f} s)"
+        f"parse_plan over {RUNS} runs: best {best:.3f} s, mean {mean:.3f} s, "
+        f"best {min(cpu_times):.3f} s CPU (target < {TARGET_SECONDS:.1f} s)"
     )
     if actions != THEMES * PRIORITIES * ACTIONS:
         print(f"FAIL: expected {THEMES * PRIORITIES * ACTIONS} actions")
         return 1
-    print(f"reading in the child adds {(in_child - best) * 1000:.0f} ms to the best parse")
+    added = (in_child - min(cpu_times)) * 1000
+    print(f"reading in the child adds {added:.0f} ms of CPU to the best parse")
     return 0 if best < TARGET_SECONDS else 1
 
 

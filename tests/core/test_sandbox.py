@@ -60,8 +60,7 @@ def test_a_file_needing_more_memory_than_allowed_is_refused_and_the_parent_survi
 def test_a_file_taking_longer_than_allowed_is_refused(many_strings: Path) -> None:
     outcome = read_in_child(many_strings, "plan.xlsx", limits=ProcessLimits(cpu_seconds=1))
     assert outcome["error"] == (
-        "the file is too large to read: reading it takes longer than the 1 seconds an upload "
-        "may use"
+        "the file is too large to read: reading it takes longer than the 1 second an upload may use"
     )
 
 

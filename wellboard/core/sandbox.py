@@ -105,9 +105,10 @@ def _too_big(limits: ProcessLimits) -> str:
 
 
 def _too_slow(limits: ProcessLimits) -> str:
+    seconds = f"{limits.cpu_seconds} second{'' if limits.cpu_seconds == 1 else 's'}"
     return (
-        f"the file is too large to read: reading it takes longer than the "
-        f"{limits.cpu_seconds} seconds an upload may use"
+        f"the file is too large to read: reading it takes longer than the {seconds} "
+        "an upload may use"
     )
 
 
@@ -135,6 +136,9 @@ def _child_main(sending: Connection, request: dict[str, Any], limits: ProcessLim
         outcome = _refusal(request["filename"], _too_big(limits))
     if _ran_out_of_memory(outcome):
         outcome = _refusal(request["filename"], _too_big(limits))
+    if "error" not in outcome:
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        outcome["cpu_seconds"] = used.ru_utime + used.ru_stime
     sending.send_bytes(json.dumps(outcome).encode())
     sending.close()
 

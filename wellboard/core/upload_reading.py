@@ -38,6 +38,7 @@ class Outcome(TypedDict, total=False):
     error_file: str
     error: str
     headers: list[str]
+    cpu_seconds: float  # what reading took in the child (a read file only; benchmarks)
 
 
 def read_upload(
