@@ -93,6 +93,7 @@ bench-web: setup
 
 bench-reports: setup
 	$(PY) benchmarks/bench_reports.py
+	$(PY) benchmarks/bench_long_text.py
 
 bench-backup: setup
 	$(PY) benchmarks/bench_backup.py

@@ -54,3 +54,13 @@ def test_texts_at_the_limit_load(small_plan: dict[str, Any], tmp_path: Path) -> 
     path.write_text(json.dumps(small_plan))
     call_command("load", str(path))
     assert Strategy.objects.get().title == "A" * 300
+
+
+def test_a_name_longer_than_its_column_is_refused_not_a_database_error(
+    small_plan: dict[str, Any], tmp_path: Path
+) -> None:
+    """A lead named in 201 characters: PostgreSQL once failed the load on the varchar(200)."""
+    action = small_plan["themes"][0]["priorities"][0]["actions"][0]
+    action["leads"] = ["N" * 201]
+    message = _refused(small_plan, tmp_path)
+    assert "leads[0]" in message and "use at most 200 characters" in message
