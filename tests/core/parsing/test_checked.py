@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -51,3 +52,19 @@ def test_the_bytes_are_read_once_so_a_file_changed_after_the_check_is_not_read(
     checked = check_upload(path)
     path.write_bytes(b"")
     assert parse_plan(checked).plan["themes"]
+
+
+def test_only_the_checked_file_and_its_readers_open_office_and_pdf_files() -> None:
+    """A reader that opened an upload by name could skip the check: none may be added."""
+    package = Path(__file__).resolve().parents[3] / "wellboard"
+    opening = re.compile(r"load_workbook\(|docx\.Document\(|PdfDocument\(|pdfplumber\.open\(")
+    openers = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if opening.search(path.read_text(encoding="utf-8"))
+    }
+    assert openers == {
+        "core/parsing/checked.py",
+        "core/parsing/docx_reader.py",
+        "core/parsing/pdf_reader.py",
+    }
