@@ -247,6 +247,24 @@ except ValueError:
 if WELLBOARD_UPLOAD_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("WELLBOARD_UPLOAD_RETENTION_DAYS: at least 1 day")
 
+# Public consultation: a response's name, email and equality answers are erased this many
+# days after the consultation closes (`wellboard consultation purge`, also run daily by the
+# worker); each client (network address) may post this many responses and paragraph
+# comments an hour. Behind a proxy, name the header carrying the client's address
+# (e.g. HTTP_X_FORWARDED_FOR: its last entry, the one the proxy added, is used).
+try:
+    CONSULTATION_RETENTION_DAYS = int(
+        os.environ.get("WELLBOARD_CONSULTATION_RETENTION_DAYS", "365")
+    )
+    CONSULTATION_RESPONSES_PER_HOUR = int(os.environ.get("WELLBOARD_RESPONSES_PER_HOUR", "20"))
+    CONSULTATION_COMMENTS_PER_HOUR = int(os.environ.get("WELLBOARD_COMMENTS_PER_HOUR", "30"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "WELLBOARD_CONSULTATION_RETENTION_DAYS, ..._RESPONSES_PER_HOUR, ..._COMMENTS_PER_HOUR: "
+        "use whole numbers"
+    ) from None
+CLIENT_ADDRESS_HEADER = os.environ.get("WELLBOARD_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+
 # Plan uploads larger than this are refused before any parsing (issue #3).
 IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 # Uploads are read in a child process with these limits (issue #12.6): memory for reading

@@ -21,4 +21,5 @@ urlpatterns = [
     path("practice/", include("wellboard.practice.urls")),
     path("api/v1/", include("wellboard.api.urls")),
     path("", include("wellboard.api.page_urls")),
+    path("consultations/", include("wellboard.consultations.urls")),
 ]

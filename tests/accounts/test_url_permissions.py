@@ -89,6 +89,10 @@ EXPECTED: dict[str, dict[str, str]] = {
     "report.snapshot": ADMINISTRATORS,
     "round.view": ADMINISTRATORS,
     "round.manage": ADMINISTRATORS,
+    "consultation.view": EVERYONE,
+    "consultation.respond": EVERYONE,
+    "consultation.manage": ADMINISTRATORS,
+    "consultation.moderate": ADMINISTRATORS,
     # The world's task was queued by the administrator: nobody else can find it.
     "task.view": {**{actor: NOT_FOUND for actor in ACTORS}, ADMIN: OK, ANONYMOUS: SIGN_IN},
     "api_token.manage": ADMINISTRATORS,

@@ -33,6 +33,14 @@ from tests.tasks import sample_tasks
 from wellboard.accounts.models import Membership
 from wellboard.api.models import ApiToken
 from wellboard.api.tokens import create_token
+from wellboard.consultations.models import (
+    Consultation,
+    ConsultationEvent,
+    ParagraphComment,
+    Question,
+    Response,
+)
+from wellboard.consultations.services import create_consultation
 from wellboard.imports.models import ImportRun
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
@@ -94,6 +102,7 @@ class UrlWorld:
         """Take back everything the partnership had made public."""
         Strategy.objects.filter(pk=self.strategy.pk).update(published=False)
         GoodPractice.objects.filter(pk=self.practice.pk).update(published=False)
+        Consultation.objects.filter(strategy=self.strategy).update(status="draft")
 
 
 def _finished_task(partnership: Partnership, user: Any) -> BackgroundTask:
@@ -108,6 +117,25 @@ def keep_worker_alive() -> None:
     """A worker seen just now, so /healthz answers 200; the world outlives a lease, so the
     shared fixture says this again before each test."""
     leases.register("url-world-worker")
+
+
+def _consultation(objects: dict[type[models.Model], Any], strategy: Strategy) -> None:
+    """An open consultation on the strategy, with a response that may be published."""
+    consultation = create_consultation(
+        strategy, title="Have your say", opens=dt.date.today() - dt.timedelta(days=5)
+    )
+    Consultation.objects.filter(pk=consultation.pk).update(status="open")
+    objects[Consultation] = consultation
+    objects[Question] = consultation.questions.first()
+    objects[ConsultationEvent] = ConsultationEvent.objects.create(
+        consultation=consultation, date=dt.date.today(), place="Riverside library"
+    )
+    objects[Response] = Response.objects.create(
+        consultation=consultation, consent_privacy=True, consent_publish=True
+    )
+    objects[ParagraphComment] = ParagraphComment.objects.create(
+        consultation=consultation, paragraph_key="summary-1", text="Clear."
+    )
 
 
 def build_url_world() -> UrlWorld:
@@ -192,11 +220,13 @@ def build_url_world() -> UrlWorld:
     objects[ApiToken] = create_token(
         user=users[BOARD], partnership=partnership, name="Dashboard", can_write=False
     )[0]
+    _consultation(objects, strategy)
     group = WorkingGroupFactory(partnership=partnership)
     extra = {
         "kind": "delivery",
         "fmt": "html",
         "group_pk": group.pk,
         "token": make_token(objects[RoundLead]),
+        "key": f"priority-{priority.pk}",  # a paragraph of the draft under consultation
     }
     return UrlWorld(users, objects, extra, strategy, practice)

@@ -40,6 +40,18 @@ from tests.factories import (
 from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.api.forms import TokenForm
+from wellboard.consultations.admin_forms import (
+    ConsultationForm,
+    EventForm,
+    ModerationForm,
+    QuestionForm,
+)
+from wellboard.consultations.public_forms import (
+    EqualityForm,
+    ParagraphCommentForm,
+    ResponseForm,
+)
+from wellboard.consultations.services import create_consultation
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm, ReportingAreaForm
 from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
@@ -332,6 +344,22 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         ),
         {},
     ),
+    ConsultationForm: lambda w: (
+        ConsultationForm(data={"title": "", "opens": "soon", "closes": "2020-13-01"}),
+        {},
+    ),
+    QuestionForm: lambda w: (QuestionForm(data={"text": "", "position": "-1"}), {}),
+    EventForm: lambda w: (EventForm(data={"date": "Tuesday", "place": ""}), {}),
+    ModerationForm: lambda w: (ModerationForm(data={"decision": "publish"}, limit=2000), {}),
+    ResponseForm: lambda w: (
+        ResponseForm(
+            data={"respondent_type": "organisation", "email": "not an email", "scale_0": "9"},
+            consultation=create_consultation(w.strategy, title="Have your say"),
+        ),
+        {},
+    ),
+    EqualityForm: lambda w: (EqualityForm(data={"equality-age_band": "ancient"}), {}),
+    ParagraphCommentForm: lambda w: (ParagraphCommentForm(data={"text": " "}), {}),
 }
 
 IMPORT = '{% import "web/forms.jinja" as forms %}'

@@ -133,6 +133,12 @@ RULES: dict[str, Rule] = {
     # Update rounds: who has answered and the nudges are the policy officer's work.
     "round.view": Rule(_administrator),
     "round.manage": Rule(_administrator),
+    # Public consultation: administrators prepare, open, close and moderate it; once
+    # opened anyone may read it, and respond while it is open (no account needed).
+    "consultation.view": Rule(_any_member, public=True),
+    "consultation.respond": Rule(_any_member, public=True),
+    "consultation.manage": Rule(_administrator),
+    "consultation.moderate": Rule(_administrator),
     # Background tasks: the result may be one partnership's report, so its owner only.
     "task.view": Rule(owner="created_by"),
     # API tokens: who may reach the partnership's records from another system.

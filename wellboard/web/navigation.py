@@ -48,6 +48,7 @@ def _items(user: Any) -> list[NavItem]:
     )
     items.append(NavItem("Update rounds", reverse("rounds:index"), "round.view"))
     items.append(NavItem("Imports", reverse("imports:upload"), "import.run"))
+    items.append(NavItem("Consultations", reverse("consultations:index"), "consultation.manage"))
     if partnership is not None:
         members = reverse("partnerships:members", args=[partnership])
         items.append(NavItem("Members", members, "members.manage"))

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import memberships
+from wellboard.consultations.services import open_consultations
 from wellboard.partnerships.names import shows_names
 from wellboard.rounds.status import open_rounds_for
 from wellboard.strategy.models import Plan, Strategy, Theme
@@ -34,7 +35,8 @@ def home(request: HttpRequest) -> HttpResponse:
         .prefetch_related(Prefetch("plans", queryset=plans))
     )
     named = {s.partnership_id for s in strategies if shows_names(request.user, s.partnership)}
-    return render(request, "web/home.jinja", {"strategies": strategies, "named": named})
+    context = {"strategies": strategies, "named": named, "consultations": open_consultations()}
+    return render(request, "web/home.jinja", context)
 
 
 @guard(signed_in=False)

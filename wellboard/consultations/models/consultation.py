@@ -84,6 +84,18 @@ class Consultation(VersionedModel, TimestampedModel):
     def accepting_responses(self) -> bool:
         return self.is_open_on(timezone.localdate())
 
+    @property
+    def phase(self) -> str:
+        """Where it stands today, in the words its pages use."""
+        today, fmt = timezone.localdate(), "%-d %B %Y"
+        if self.status == self.Status.DRAFT:
+            return "being prepared"
+        if self.status == self.Status.OPEN and today < self.opens:
+            return f"opens on {self.opens.strftime(fmt)}"
+        if self.is_open_on(today):
+            return f"open until {self.closes.strftime(fmt)}"
+        return f"closed on {self.closes.strftime(fmt)}"
+
 
 class Question(TimestampedModel):
     """One question: agreement with a priority on the five-point scale (with a comment),

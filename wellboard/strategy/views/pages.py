@@ -44,6 +44,7 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "plans": list(strategy.plans.filter(archived_at__isnull=True)),
         "history": history_for(strategy),
         "can_transition": can(request.user, "strategy.transition", strategy),
+        "can_consult": can(request.user, "consultation.manage", strategy),
         "approvals": approval_history(strategy),
     }
     return render(request, "strategy/overview.jinja", context)

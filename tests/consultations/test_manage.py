@@ -1,0 +1,113 @@
+"""The administrator opens a consultation on a strategy, edits it, opens and closes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.consultations.helpers import consultation_setting
+from tests.factories import MembershipFactory, UserFactory
+from wellboard.accounts.models import Membership
+from wellboard.consultations.models import Consultation, ConsultationEvent, Question
+
+pytestmark = pytest.mark.django_db
+
+
+def test_opening_a_consultation_asks_about_each_priority_for_90_days() -> None:
+    setting = consultation_setting()
+    strategy = setting.consultation.strategy
+    client = setting.admin_client()
+    url = reverse("consultations:create", args=[strategy.pk])
+    form = client.get(url).content.decode()
+    today = timezone.localdate()
+    assert (today + dt.timedelta(days=90)).strftime("%Y-%m-%d") in form
+    answer = client.post(url, {"title": "Refresh 2028", "opens": "2027-06-01", "closes": ""})
+    made = Consultation.objects.get(title="Refresh 2028")
+    assert answer["Location"] == reverse("consultations:manage", args=[made.pk])
+    assert (made.closes, made.status) == (dt.date(2027, 8, 30), "draft")
+    questions = list(made.questions.values_list("kind", "priority__title", "position"))
+    assert questions[:2] == [
+        ("priority", "Healthy weight in childhood", 1),
+        ("priority", "Mental health of young people", 2),
+    ]
+    assert [q[0] for q in questions[2:]] == ["general", "general"]
+
+
+def test_a_consultation_that_closes_before_it_opens_is_refused_with_a_form_error() -> None:
+    setting = consultation_setting()
+    url = reverse("consultations:create", args=[setting.consultation.strategy.pk])
+    page = setting.admin_client().post(
+        url, {"title": "Backwards", "opens": "2027-06-01", "closes": "2027-05-01"}
+    )
+    assert page.status_code == 400 and "cannot close before it opens" in page.content.decode()
+    assert not Consultation.objects.filter(title="Backwards").exists()
+
+
+def test_questions_and_events_are_edited_from_the_manage_page() -> None:
+    setting = consultation_setting()
+    consultation, client = setting.consultation, setting.admin_client()
+    manage = client.get(reverse("consultations:manage", args=[consultation.pk])).content.decode()
+    question = consultation.questions.first()
+    assert question is not None
+    edit_url = reverse("consultations:edit_question", args=[question.pk])
+    assert edit_url in manage
+    client.post(edit_url, {"text": "Should healthy weight come first?", "hint": "", "position": 1})
+    assert Question.objects.get(pk=question.pk).text == "Should healthy weight come first?"
+    client.post(
+        reverse("consultations:add_question", args=[consultation.pk]),
+        {"text": "What would help you most?", "hint": "", "position": 9},
+    )
+    assert consultation.questions.last().text == "What would help you most?"  # type: ignore[union-attr]
+    client.post(
+        reverse("consultations:add_event", args=[consultation.pk]),
+        {"date": "2027-02-03", "time": "6pm", "place": "Vale Hall", "description": "Drop in"},
+    )
+    event = ConsultationEvent.objects.get()
+    client.post(
+        reverse("consultations:edit_event", args=[event.pk]),
+        {"date": "2027-02-04", "time": "6pm", "place": "Vale Hall", "description": ""},
+    )
+    event.refresh_from_db()
+    assert (event.date, event.place) == (dt.date(2027, 2, 4), "Vale Hall")
+    page = client.get(reverse("consultations:manage", args=[consultation.pk])).content.decode()
+    assert "Vale Hall" in page and "What would help you most?" in page
+
+
+def test_opening_and_closing_it() -> None:
+    setting = consultation_setting(status="draft")
+    consultation, client = setting.consultation, setting.admin_client()
+    status_url = reverse("consultations:status", args=[consultation.pk])
+    client.post(status_url, {"status": "open"})
+    consultation.refresh_from_db()
+    assert consultation.status == "open" and consultation.accepting_responses
+    client.post(status_url, {"status": "closed"})
+    consultation.refresh_from_db()
+    assert consultation.status == "closed" and consultation.closes == timezone.localdate()
+    client.post(status_url, {"status": "nonsense"})
+    consultation.refresh_from_db()
+    assert consultation.status == "closed"
+
+
+def test_administrators_reach_it_from_the_menu_and_the_strategy_page_and_no_one_else() -> None:
+    setting = consultation_setting()
+    strategy = setting.consultation.strategy
+    client = setting.admin_client()
+    index = reverse("consultations:index")
+    assert index in client.get("/").content.decode()
+    assert index in client.get(strategy.get_absolute_url()).content.decode()
+    page = client.get(index).content.decode()
+    assert reverse("consultations:manage", args=[setting.consultation.pk]) in page
+    assert reverse("consultations:create", args=[strategy.pk]) in page
+    board: object = UserFactory()
+    MembershipFactory(
+        user=board, partnership=strategy.partnership, role=Membership.Role.BOARD_MEMBER
+    )
+    member = Client()
+    member.force_login(board)  # type: ignore[arg-type]
+    assert index not in member.get("/").content.decode()
+    assert index not in member.get(strategy.get_absolute_url()).content.decode()
+    assert member.get(index).status_code == 403

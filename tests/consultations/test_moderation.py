@@ -1,0 +1,113 @@
+"""Nothing is published before a moderator reads it; responses only with consent and with
+names and contact details out; personal data erased on request."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.consultations.helpers import consultation_setting, full_answers
+from wellboard.consultations.models import EqualityAnswers, ParagraphComment, Response
+from wellboard.consultations.services import moderate
+from wellboard.core.redaction import EMAIL, NAME, PHONE
+
+pytestmark = pytest.mark.django_db
+
+
+def _respond(setting: object, **changes: str) -> Response:
+    consultation = setting.consultation  # type: ignore[attr-defined]
+    data = full_answers(setting, **changes)  # type: ignore[arg-type]
+    Client().post(reverse("consultations:respond", args=[consultation.pk]), data)
+    return Response.objects.order_by("-pk").first()  # type: ignore[return-value]
+
+
+def test_the_queue_holds_pending_comments_and_responses_whose_writers_consented() -> None:
+    setting = consultation_setting()
+    consenting = _respond(setting)
+    refusing = _respond(setting, consent_publish="")
+    comment = ParagraphComment.objects.create(
+        consultation=setting.consultation, paragraph_key="summary-1", text="Clearer, please."
+    )
+    page = setting.admin_client().get(
+        reverse("consultations:queue", args=[setting.consultation.pk])
+    )
+    text = page.content.decode()
+    assert reverse("consultations:moderate_response", args=[consenting.pk]) in text
+    assert reverse("consultations:moderate_response", args=[refusing.pk]) not in text
+    assert reverse("consultations:moderate_comment", args=[comment.pk]) in text
+
+
+def test_a_response_is_offered_for_publication_without_names_or_contact_details() -> None:
+    setting = consultation_setting()
+    question = setting.consultation.questions.first()
+    assert question is not None
+    comment = "I'm Priya, call 07700 900123 or priya@example.org. More play areas."
+    response = _respond(setting, **{f"comment_{question.pk}": comment})
+    client = setting.admin_client()
+    url = reverse("consultations:moderate_response", args=[response.pk])
+    page = client.get(url).content.decode()
+    assert f"I&#39;m {NAME}, call {PHONE} or {EMAIL}. More play areas." in page
+    overview = reverse("consultations:overview", args=[setting.consultation.pk])
+    assert "More play areas" not in Client().get(overview).content.decode()
+    client.post(url, {"decision": "publish", "text": f"I'm {NAME}. More play areas."})
+    response.refresh_from_db()
+    assert response.moderation == "published" and response.moderated_by == setting.admin
+    public = Client().get(overview).content.decode()
+    assert "More play areas." in public and "Priya" not in public and "07700" not in public
+
+
+def test_a_rejected_response_is_not_shown_and_publishing_needs_text() -> None:
+    setting = consultation_setting()
+    response = _respond(setting)
+    client = setting.admin_client()
+    url = reverse("consultations:moderate_response", args=[response.pk])
+    page = client.post(url, {"decision": "publish", "text": " "})
+    assert page.status_code == 400 and "Enter the text to publish" in page.content.decode()
+    client.post(url, {"decision": "reject", "text": ""})
+    response.refresh_from_db()
+    assert response.moderation == "rejected"
+    assert not Response.objects.published().exists()
+
+
+def test_a_response_without_consent_cannot_be_published() -> None:
+    setting = consultation_setting()
+    response = _respond(setting, consent_publish="")
+    url = reverse("consultations:moderate_response", args=[response.pk])
+    client = setting.admin_client()
+    assert client.post(url, {"decision": "publish", "text": "Hello"}).status_code == 302
+    response.refresh_from_db()
+    assert response.moderation == "pending"
+    with pytest.raises(ValueError, match="did not agree"):
+        moderate(response, True, "Hello", setting.admin)
+
+
+def test_a_published_paragraph_comment_appears_beside_its_paragraph() -> None:
+    setting = consultation_setting()
+    key = f"theme-{setting.theme.pk}"
+    comment = ParagraphComment.objects.create(
+        consultation=setting.consultation, paragraph_key=key, text="Mention dads. Sam 07700 900123"
+    )
+    client = setting.admin_client()
+    url = reverse("consultations:moderate_comment", args=[comment.pk])
+    assert f"Mention dads. Sam {PHONE}" in client.get(url).content.decode()
+    client.post(url, {"decision": "publish", "text": "Mention dads."})
+    draft = Client().get(reverse("consultations:draft", args=[setting.consultation.pk]))
+    section = draft.content.decode().split(f'id="{key}"')[1].split("</section>")[0]
+    assert "Mention dads." in section and "07700" not in section
+
+
+def test_erasing_on_request_keeps_the_answers_without_who_gave_them() -> None:
+    setting = consultation_setting()
+    response = _respond(setting)
+    client = setting.admin_client()
+    listing = reverse("consultations:responses", args=[setting.consultation.pk])
+    assert "priya@example.org" in client.get(listing).content.decode()
+    answer = client.post(reverse("consultations:erase", args=[response.pk]))
+    assert answer["Location"] == listing
+    response.refresh_from_db()
+    assert (response.name, response.email, response.erasure_reason) == ("", "", "request")
+    assert not EqualityAnswers.objects.exists()
+    assert response.answers.count() == 4
+    page = client.get(listing).content.decode()
+    assert "priya@example.org" not in page and "Erased" in page

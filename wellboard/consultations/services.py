@@ -1,0 +1,131 @@
+"""The consultation's workflows, each one transaction: open one with its questions, take a
+response, moderate what was written, erase a respondent's personal data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from wellboard.consultations.choices import Moderation
+from wellboard.consultations.models import (
+    Answer,
+    Consultation,
+    EqualityAnswers,
+    ParagraphComment,
+    Question,
+    Response,
+)
+from wellboard.strategy.models import Priority, Strategy
+
+GENERAL_QUESTIONS = (
+    "Is anything missing from the strategy that would make a difference to health and "
+    "wellbeing where you live?",
+    "Do you have any other comments on the draft strategy?",
+)
+
+
+def agreement_question(priority: Priority) -> str:
+    return f"How far do you agree that “{priority.title}” should be a priority?"
+
+
+def create_consultation(strategy: Strategy, **fields: Any) -> Consultation:
+    """A consultation being prepared, with a question per active priority (in plan order)
+    and the two general questions boards usually ask; all editable before it opens."""
+    with transaction.atomic():
+        consultation = Consultation.objects.create(strategy=strategy, **fields)
+        priorities = Priority.objects.in_strategy(strategy).active().in_plan_order()
+        questions = [
+            Question(
+                consultation=consultation,
+                kind=Question.Kind.PRIORITY,
+                priority=priority,
+                text=agreement_question(priority)[:1000],
+                hint=priority.description[:500],
+                position=position,
+            )
+            for position, priority in enumerate(priorities, start=1)
+        ]
+        start = len(questions) + 1
+        questions += [
+            Question(consultation=consultation, text=text, position=start + n)
+            for n, text in enumerate(GENERAL_QUESTIONS)
+        ]
+        Question.objects.bulk_create(questions)
+    return consultation
+
+
+def open_consultations() -> list[Consultation]:
+    """Consultations taking responses today, for the public home page."""
+    today = timezone.localdate()
+    found = Consultation.objects.filter(
+        status=Consultation.Status.OPEN, opens__lte=today, closes__gte=today
+    ).select_related("strategy__partnership")
+    return list(found.order_by("closes", "pk"))
+
+
+def set_status(consultation: Consultation, status: str) -> None:
+    consultation.status = status
+    if status == Consultation.Status.CLOSED and consultation.closes > timezone.localdate():
+        consultation.closes = max(consultation.opens, timezone.localdate())
+    consultation.save(update_fields=["status", "closes", "updated_at"])
+
+
+def retain_until(consultation: Consultation) -> date:
+    """Personal data is kept for the configured number of days after the consultation
+    closes: long enough to answer questions about the board's decision, no longer."""
+    return consultation.closes + timedelta(days=settings.CONSULTATION_RETENTION_DAYS)
+
+
+@dataclass
+class Submission:
+    """A validated response form's data, ready to store."""
+
+    respondent_type: str
+    organisation_name: str = ""
+    name: str = ""
+    email: str = ""
+    consent_publish: bool = False
+    consent_contact: bool = False
+    answers: dict[int, tuple[int | None, str]] = field(default_factory=dict)
+    equality: dict[str, str] = field(default_factory=dict)
+
+
+def submit_response(consultation: Consultation, submission: Submission) -> Response:
+    """Store a response, its answers and (if any were given) its equality answers."""
+    with transaction.atomic():
+        response = Response.objects.create(
+            consultation=consultation,
+            respondent_type=submission.respondent_type,
+            organisation_name=submission.organisation_name,
+            name=submission.name,
+            email=submission.email,
+            consent_privacy=True,
+            consent_publish=submission.consent_publish,
+            consent_contact=submission.consent_contact,
+            retain_until=retain_until(consultation),
+        )
+        Answer.objects.bulk_create(
+            Answer(response=response, question_id=qid, scale=scale, comment=comment)
+            for qid, (scale, comment) in submission.answers.items()
+            if scale is not None or comment
+        )
+        if any(submission.equality.values()):
+            EqualityAnswers.objects.create(response=response, **submission.equality)
+    return response
+
+
+def moderate(record: Response | ParagraphComment, publish: bool, text: str, user: Any) -> None:
+    """Publish (with the moderator's text, names already out) or reject. A response is
+    published only where its writer consented; the caller's form has said so already."""
+    if publish and isinstance(record, Response) and not record.consent_publish:
+        raise ValueError("This respondent did not agree to publication.")
+    record.moderation = Moderation.PUBLISHED if publish else Moderation.REJECTED
+    record.published_text = text if publish else ""
+    record.moderated_at = timezone.now()
+    record.moderated_by = user
+    record.save()
