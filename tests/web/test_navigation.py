@@ -34,7 +34,14 @@ def signed_in(user: User) -> Client:
 
 
 EVERYONE = {"Strategies", "Actions", "Indicators", "Reports", "Partnership"}
-ADMINISTRATOR_ONLY = {"Approvals", "Update rounds", "Imports", "Members", "Settings"}
+ADMINISTRATOR_ONLY = {
+    "Approvals",
+    "Update rounds",
+    "Imports",
+    "Consultations",
+    "Members",
+    "Settings",
+}
 
 
 def test_the_administrator_sees_everything(world: World) -> None:
