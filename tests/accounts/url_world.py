@@ -227,6 +227,6 @@ def build_url_world() -> UrlWorld:
         "fmt": "html",
         "group_pk": group.pk,
         "token": make_token(objects[RoundLead]),
-        "key": f"priority-{priority.pk}",  # a paragraph of the draft under consultation
+        "key": "priority-1-1",  # the first priority, a paragraph of the draft under consultation
     }
     return UrlWorld(users, objects, extra, strategy, practice)

@@ -69,7 +69,7 @@ def test_a_resident_responds_and_the_officer_sees_it_in_moderation(
     if AXE.exists():
         for name, path in (
             ("draft", f"/consultations/{consultation.pk}/draft/"),
-            ("comment", f"/consultations/{consultation.pk}/draft/priority-{first.pk}/comment/"),
+            ("comment", f"/consultations/{consultation.pk}/draft/priority-1-1/comment/"),
             ("privacy", f"/consultations/{consultation.pk}/privacy/"),
             ("overview", f"/consultations/{consultation.pk}/"),
         ):

@@ -158,3 +158,30 @@ def test_every_text_field_has_a_length_limit() -> None:
                 "TextField",
             ):
                 assert field.max_length, f"{model.__name__}.{field.name}"
+
+
+def test_a_consultation_keeps_the_words_it_was_opened_on() -> None:
+    from tests.factories import PlanFactory, PriorityFactory, ThemeFactory
+    from wellboard.consultations.draft import paragraphs
+    from wellboard.consultations.services import create_consultation
+
+    strategy: Any = StrategyFactory(summary="Live well.\n\nTogether.", vision="A fairer Vale.")
+    theme: Any = ThemeFactory(plan=PlanFactory(strategy=strategy), title="Starting well")
+    PriorityFactory(theme=theme, title="Healthy weight", description="Fewer sugary drinks.")
+    consultation = create_consultation(strategy, title="Have your say")
+    assert consultation.strategy_version is not None
+    assert consultation.strategy_version.label == "Consulted on: Have your say"
+    strategy.summary = "Rewritten after the consultation."
+    strategy.save()
+    theme.title = "Best start in life"
+    theme.save()
+    found = [(p.key, p.heading, p.text) for p in paragraphs(consultation)]
+    assert found == [
+        ("summary-1", "", "Live well."),
+        ("summary-2", "", "Together."),
+        ("vision-1", "", "A fairer Vale."),
+        ("theme-1", "Starting well", ""),
+        ("priority-1-1", "Healthy weight", "Fewer sugary drinks."),
+    ]
+    question = consultation.questions.get(kind="priority")
+    assert question.text == "How far do you agree that “Healthy weight” should be a priority?"

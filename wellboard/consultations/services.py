@@ -21,6 +21,7 @@ from wellboard.consultations.models import (
     Response,
 )
 from wellboard.strategy.models import Priority, Strategy
+from wellboard.strategy.versions import save_version
 
 GENERAL_QUESTIONS = (
     "Is anything missing from the strategy that would make a difference to health and "
@@ -33,11 +34,16 @@ def agreement_question(priority: Priority) -> str:
     return f"How far do you agree that “{priority.title}” should be a priority?"
 
 
-def create_consultation(strategy: Strategy, **fields: Any) -> Consultation:
-    """A consultation being prepared, with a question per active priority (in plan order)
-    and the two general questions boards usually ask; all editable before it opens."""
+def create_consultation(strategy: Strategy, user: Any = None, **fields: Any) -> Consultation:
+    """A consultation being prepared on a version of the strategy kept now, with a question
+    per active priority (in plan order) and the two general questions boards usually ask;
+    the questions are editable before it opens."""
     with transaction.atomic():
-        consultation = Consultation.objects.create(strategy=strategy, **fields)
+        label = f"Consulted on: {fields.get('title', '')}"
+        version = save_version(strategy, user, label)
+        consultation = Consultation.objects.create(
+            strategy=strategy, strategy_version=version, **fields
+        )
         priorities = Priority.objects.in_strategy(strategy).active().in_plan_order()
         questions = [
             Question(

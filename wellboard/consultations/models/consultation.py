@@ -14,6 +14,7 @@ from wellboard.base.models import TimestampedModel
 from wellboard.base.scoping import PartnershipQuerySet
 from wellboard.base.versioning import VersionedModel
 from wellboard.strategy.models import Priority, Strategy
+from wellboard.strategy.version_models import StrategyVersion
 
 # Boards consult for about twelve weeks; the Cabinet Office principles suggest no fixed
 # length, and the boards' own papers say 90 days.
@@ -37,6 +38,15 @@ class Consultation(VersionedModel, TimestampedModel):
     public_path: ClassVar[str] = "is_public"
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="consultations")
+    # The exact words consulted on, kept when the consultation is made (versions are never
+    # edited or deleted); the draft's paragraphs and their comments refer to it.
+    strategy_version = models.ForeignKey(
+        StrategyVersion,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+    )
     title = models.CharField(max_length=300)
     summary = limited_text(
         4000,

@@ -54,7 +54,7 @@ def create(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ConsultationForm.Meta.fields}
-        consultation = create_consultation(strategy, **fields)
+        consultation = create_consultation(strategy, request.user, **fields)
         messages.success(request, "Check the questions and add any events, then open it.")
         return redirect("consultations:manage", consultation.pk)
     back = (strategy.title, strategy.get_absolute_url())
