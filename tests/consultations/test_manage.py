@@ -111,3 +111,29 @@ def test_administrators_reach_it_from_the_menu_and_the_strategy_page_and_no_one_
     assert index not in member.get("/").content.decode()
     assert index not in member.get(strategy.get_absolute_url()).content.decode()
     assert member.get(index).status_code == 403
+
+
+def test_editing_refuses_a_stale_form() -> None:
+    setting = consultation_setting()
+    consultation, client = setting.consultation, setting.admin_client()
+    url = reverse("consultations:edit", args=[consultation.pk])
+    data = {
+        "title": "Have your say, Vale",
+        "summary": "",
+        "opens": consultation.opens.isoformat(),
+        "closes": consultation.closes.isoformat(),
+        "privacy_contact": "privacy@vale.example",
+        "version": consultation.version,
+    }
+    assert client.post(url, data).status_code == 302
+    consultation.refresh_from_db()
+    assert (consultation.title, consultation.privacy_contact) == (
+        "Have your say, Vale",
+        "privacy@vale.example",
+    )
+    page = client.post(url, {**data, "title": "Someone else's edit"})  # the old version
+    assert (
+        page.status_code == 400 and "Someone else saved this consultation" in page.content.decode()
+    )
+    consultation.refresh_from_db()
+    assert consultation.title == "Have your say, Vale"
