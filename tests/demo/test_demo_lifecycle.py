@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from wellboard.core.text_compare import compare
 from wellboard.strategy.lifecycle import approval_history, transition
 from wellboard.strategy.models import ApprovalDecision, Strategy
 
@@ -59,3 +60,16 @@ def test_the_demo_history_is_one_the_rules_allow() -> None:
                    meeting_date=record.date, minute=record.minute_reference)  # fmt: skip
     fresh.refresh_from_db()
     assert fresh.status == demo.status == "in_delivery"
+
+
+def test_the_demo_has_a_consultation_draft_and_the_approved_text_to_compare() -> None:
+    call_command("demo", stdout=StringIO())
+    strategy = Strategy.objects.get()
+    draft, approved = strategy.versions.order_by("number")
+    assert (draft.decision.to_status, approved.decision.to_status) == ("consultation", "approved")  # type: ignore[union-attr]
+    rows = [row for row in compare(draft.text, approved.text) if row.changed]
+    labels = {row.label for row in rows}
+    assert "Vision" in labels
+    assert any(label.endswith(": description") for label in labels)
+    call_command("demo", stdout=StringIO())
+    assert strategy.versions.count() == 2

@@ -33,6 +33,7 @@ def test_annual_report_counts_every_action_by_theme(demo: Strategy) -> None:
         "Achievements",
         "Exceptions",
         "Outcome indicators",
+        "Approval history",
         "What changed since the last report",
     ]
 
@@ -174,3 +175,30 @@ def test_with_no_meeting_known_the_report_says_so_and_assumes_no_date(demo: Stra
         dated = [u.date for u in action.updates.all() if u.date and u.date <= DEMO_TODAY]
         expected = status != "complete" and (status in {"red", "overdue"} or not dated)
         assert (action.title in listed) == expected, action.title
+
+
+def test_annual_report_carries_the_approval_history_in_every_format(demo: Strategy) -> None:
+    html = rendered(demo, "annual", "html", year=2025).content.decode()
+    assert "Approval history" in html and "ICB/24/088" in html
+    assert "At the report date the strategy was in delivery." in html
+    document = docx.Document(io.BytesIO(rendered(demo, "annual", "docx", year=2025).content))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "Meeting"]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert rows[3] == [
+        "16 Jul 2024", "Elmbridge Vale County Council Cabinet", "Adopted", "", "CAB/24/112",
+    ]  # fmt: skip
+    assert rows[4][1:] == [
+        "NHS Elmbridge Vale Integrated Care Board", "Adopted", "Approved to Adopted", "ICB/24/088",
+    ]  # fmt: skip
+    pdf = PdfReader(io.BytesIO(rendered(demo, "annual", "pdf", year=2025).content))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Approval history" in text and "HWB/24/27" in text
+
+
+def test_a_report_dated_before_a_decision_leaves_it_out(demo: Strategy) -> None:
+    report = build_report(params(demo, "annual", year=2024, as_of=dt.date(2024, 7, 20)))
+    [table] = [t for t in report.tables() if t.columns[0] == "Meeting"]
+    assert [r[4].text for r in table.rows] == ["HWB/24/04", "HWB/24/19", "HWB/24/27", "CAB/24/112"]
+    assert "At the report date the strategy was approved." in [
+        b.text for b in report.blocks if hasattr(b, "text")
+    ]

@@ -90,6 +90,7 @@ from wellboard.strategy.plan_forms import (
     StrategyForm,
     ThemeForm,
 )
+from wellboard.strategy.version_forms import CompareForm, SaveVersionForm
 
 pytestmark = pytest.mark.django_db
 
@@ -250,6 +251,8 @@ BUILDERS: dict[type[BaseForm], Builder] = {
         {},
     ),
     ReviewForm: lambda w: (ReviewForm(data={"decision": "return", "reason": ""}), {}),
+    SaveVersionForm: lambda w: (SaveVersionForm(data={"label": "x" * 201}), {}),
+    CompareForm: lambda w: (CompareForm(data={"old": "7", "new": "x"}, versions=[]), {}),
     ProposalDecisionForm: lambda w: (
         ProposalDecisionForm(data={"decision": "reject", "reason": " "}),
         {},

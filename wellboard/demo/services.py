@@ -19,6 +19,7 @@ from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.lifecycle import add_lifecycle
 from wellboard.demo.plan_changes import add_proposed_change
 from wellboard.demo.rounds import add_rounds
+from wellboard.demo.versions import add_versions
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.models import Action, Strategy
 
@@ -81,6 +82,7 @@ def load_demo() -> DemoResult:
     add_working_groups(partnership)
     add_indicator_series(partnership)
     add_lifecycle(strategy)
+    add_versions(strategy)
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/

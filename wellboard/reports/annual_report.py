@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from wellboard.core.delivery import ROLL_UP_ORDER
 from wellboard.indicators.models import Indicator
 from wellboard.reports import rows
+from wellboard.reports.approvals import approval_blocks
 from wellboard.reports.common import counts_sentence, new_report
 from wellboard.reports.document import (
     CHART_COLOURS,
@@ -259,5 +260,6 @@ def annual_report(params: ReportParams) -> Report:
     report.add(*annual_practice_blocks(selection, index))
     report.add(*exception_blocks(selection))
     report.add(*indicator_blocks(selection, params.as_of))
+    report.add(*approval_blocks(params.strategy, params.as_of))
     report.add(*change_blocks(params, selection, since))
     return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wellboard.strategy.views import actions, changes, editing, lifecycle, pages, public
+from wellboard.strategy.views import actions, changes, editing, lifecycle, pages, public, versions
 
 app_name = "strategy"
 urlpatterns = [
@@ -8,6 +8,12 @@ urlpatterns = [
     path("strategies/<int:pk>/", pages.strategy_overview, name="overview"),
     path("strategies/<int:pk>/settings/", changes.strategy_settings, name="settings"),
     path("strategies/<int:pk>/lifecycle/", lifecycle.strategy_lifecycle, name="lifecycle"),
+    path("strategies/<int:pk>/versions/", versions.version_list, name="versions"),
+    path(
+        "strategies/<int:pk>/versions/compare/",
+        versions.version_compare,
+        name="version_compare",
+    ),
     path("themes/<int:pk>/", pages.theme_detail, name="theme"),
     path("priorities/<int:pk>/", pages.priority_detail, name="priority"),
     path("actions/", actions.action_list, name="actions"),
