@@ -170,3 +170,17 @@ def test_a_client_over_the_hourly_limit_is_told_to_wait_and_others_are_not() -> 
     assert "203.0.113.7" not in str(list(ClientHit.objects.values_list("client", flat=True)))
     with time_machine.travel(dt.datetime(2027, 1, 10, 10, 1, tzinfo=dt.UTC), tick=False):
         assert client.post(url, full_answers(setting)).status_code == 302
+
+
+@override_settings(CONSULTATION_RESPONSES_PER_HOUR=1, CLIENT_ADDRESS_HEADER="HTTP_X_FORWARDED_FOR")
+def test_behind_a_proxy_the_client_is_the_address_the_proxy_added() -> None:
+    setting = consultation_setting()
+    url = reverse("consultations:respond", args=[setting.consultation.pk])
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = Client(**proxy, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
+    assert first.post(url, full_answers(setting)).status_code == 302
+    # A forged first entry does not make a new client: the proxy's own entry is last.
+    again = Client(**proxy, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")
+    assert again.post(url, full_answers(setting)).status_code == 429
+    other = Client(**proxy, HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert other.post(url, full_answers(setting)).status_code == 302

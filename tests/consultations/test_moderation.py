@@ -111,3 +111,20 @@ def test_erasing_on_request_keeps_the_answers_without_who_gave_them() -> None:
     assert response.answers.count() == 4
     page = client.get(listing).content.decode()
     assert "priya@example.org" not in page and "Erased" in page
+
+
+def test_the_public_page_shows_the_newest_fifty_published_responses() -> None:
+    setting = consultation_setting()
+    Response.objects.bulk_create(
+        Response(
+            consultation=setting.consultation,
+            consent_publish=True,
+            moderation="published",
+            published_text=f"Published view number {n:02d}.",
+        )
+        for n in range(52)
+    )
+    overview = reverse("consultations:overview", args=[setting.consultation.pk])
+    page = Client().get(overview).content.decode()
+    assert "the newest 50 of 52" in page
+    assert page.count("Published view number") == 50

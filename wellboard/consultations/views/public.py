@@ -23,6 +23,8 @@ from wellboard.consultations.models import Consultation, ParagraphComment, Respo
 from wellboard.consultations.public_forms import EqualityForm, ParagraphCommentForm, ResponseForm
 from wellboard.consultations.services import submit_response
 
+SHOWN = 50  # published responses on the consultation's page
+
 
 def consultations() -> Any:
     return Consultation.objects.select_related("strategy__partnership")
@@ -47,7 +49,11 @@ def overview(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     context = {
         "consultation": consultation,
         "events": consultation.events.all(),
-        "published": Response.objects.published().filter(consultation=consultation),
+        # The newest first, a page's worth: the full set is in the board's summary report.
+        "published": Response.objects.published()
+        .filter(consultation=consultation)
+        .order_by("-submitted_at")[:SHOWN],
+        "published_count": Response.objects.published().filter(consultation=consultation).count(),
         "can_manage": can(request.user, "consultation.manage", consultation),
     }
     return render(request, "consultations/overview.jinja", context)
