@@ -60,10 +60,14 @@ def test_a_larger_import_is_loaded_by_a_task_with_a_progress_page(settings: Any)
     again = client.post(reverse("imports:confirm", args=[run.pk]), follow=True)
     assert "already been confirmed or discarded" in again.content.decode()
     assert BackgroundTask.objects.count() == 1  # a double click queues nothing more
+    kept = client.post(reverse("imports:discard", args=[run.pk]), follow=True)
+    assert "is being imported or was imported: not discarded" in kept.content.decode()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.APPLYING
 
     assert run_pending() == 1
     strategy = Strategy.objects.get()
-    assert Action.objects.filter(priority__theme__plan__strategy=strategy).count() == 3
+    assert Action.objects.in_strategy(strategy).count() == 3
     run.refresh_from_db()
     assert (run.status, run.result_strategy, run.source) == ("applied", strategy, None)
     page = _text(client.get(response["Location"]))
@@ -112,7 +116,7 @@ def test_a_plan_edited_before_the_task_runs_is_not_overwritten(settings: Any) ->
     state = preview.split('name="plan_state" value="')[1].split('"')[0]
     settings.WELLBOARD_IMPORT_BACKGROUND_ACTIONS = 1
     client.post(reverse("imports:confirm", args=[run.pk]), {"plan_state": state})
-    action = Action.objects.filter(priority__theme__plan__strategy=strategy).first()
+    action = Action.objects.in_strategy(strategy).first()
     assert action is not None
     action.title = "Edited while the import waited"
     action.save()

@@ -180,8 +180,18 @@ def confirm(request: HttpRequest, run: ImportRun) -> HttpResponse:
 
 @guard("import.run", ImportRun, queryset=_runs, methods=("POST",))
 def discard(request: HttpRequest, run: ImportRun) -> HttpResponse:
-    if run.status != ImportRun.Status.APPLIED:
-        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.DISCARDED, source=None)
+    """Discard a run not imported; one being imported by a task is left to finish."""
+    kept = (ImportRun.Status.APPLIED, ImportRun.Status.APPLYING)
+    discarded = (
+        ImportRun.objects.filter(pk=run.pk)
+        .exclude(status__in=kept)
+        .update(status=ImportRun.Status.DISCARDED, source=None)
+    )
+    if not discarded and run.status != ImportRun.Status.DISCARDED:
+        messages.error(
+            request, f"{run.file_name} is being imported or was imported: not discarded."
+        )
+        return redirect("imports:preview", run.pk)
     messages.info(request, f"Discarded {run.file_name}.")
     return redirect("imports:upload")
 
