@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes bench-load clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -97,6 +97,11 @@ bench-reports: setup
 
 bench-backup: setup
 	$(PY) benchmarks/bench_backup.py
+
+# Needs PostgreSQL (PG_URL); installs locust into the venv the first time.
+bench-load: setup
+	test -x $(BIN)/locust || $(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/bench_load.py
 
 bench-themes: setup
 	$(PY) benchmarks/bench_themes.py

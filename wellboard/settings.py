@@ -129,7 +129,10 @@ TEMPLATES = [
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_DIR / 'wellboard.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL), conn_max_age=60
+        os.environ.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+        # Persistent connections: each server thread keeps its own for this many seconds
+        # instead of connecting per request (docs/serving.md).
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
@@ -294,7 +297,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "build" / "static
 # `make setup` copies the NHS.UK frontend and htmx from node_modules into web/static/vendor.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed, compressed and cached for years once collected (wellboard/web/static_storage.py).
+    "staticfiles": {"BACKEND": "wellboard.web.static_storage.StaticStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def rows(client: Client, query: str) -> list[dict[str, str]]:
     response = client.get(f"/actions/?{query}&format=csv")
-    assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"].startswith("text/csv") and response.streaming
+    text = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_csv_has_one_row_per_visible_action_with_its_status(client: Client, world: World) -> None:

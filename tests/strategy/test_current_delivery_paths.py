@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests.strategy.current_checks import assert_current
+from tests.strategy.test_delivery_current import assert_same
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.duplicates import merge_actions
@@ -20,6 +21,11 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_starts_consistent(demo: Strategy) -> None:
     assert assert_current(Action.objects.in_strategy(demo)) > 20
+
+
+def test_the_demo_pages_read_what_the_history_says(demo: Strategy) -> None:
+    assert demo.main_plan is not None
+    assert_same(demo.main_plan)
 
 
 def test_a_re_import_with_new_updates_keeps_every_action_current(demo: Strategy) -> None:

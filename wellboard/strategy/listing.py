@@ -1,20 +1,31 @@
-"""The action list: filters read from the query string, the matching actions, CSV export."""
+"""The action list: filters read from the query string, the matching actions, CSV export.
+
+Every filter, status included, is applied in the database over each action's kept
+delivery (wellboard/strategy/current.py), so the page reads one page of rows (PAGE_SIZE)
+and the CSV streams the matching rows in chunks, whatever the size of the plans.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict, StreamingHttpResponse
 
 from wellboard.accounts.permissions import scoped
 from wellboard.core.delivery import status_words
 from wellboard.core.spreadsheet_cells import csv_cell
-from wellboard.strategy.delivery import ActionState, action_queryset, action_state
+from wellboard.strategy.current import status_filter
+from wellboard.strategy.delivery import ActionState
+from wellboard.strategy.delivery_current import current_actions, current_state
 from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate
+
+PAGE_SIZE = 50
+CSV_CHUNK = 500
 
 CSV_COLUMNS = [
     "id", "ref", "title", "theme", "priority", "lead organisations", "lead officer",
@@ -65,8 +76,11 @@ class ActionFilters:
             found.status = status
         return found, errors
 
-    def queryset(self, user: Any) -> QuerySet[Action]:
-        actions = scoped(Action, user, action_queryset()).active()
+    def queryset(self, user: Any, on: dt.date) -> QuerySet[Action]:
+        """The matching actions in plan order, every filter in SQL (`on`: for status)."""
+        actions = scoped(Action, user, current_actions()).active()
+        if self.status:
+            actions = actions.filter(status_filter(self.status, on))
         if self.strategy is not None:
             actions = actions.in_strategy(self.strategy)
         if self.theme is not None:
@@ -96,42 +110,58 @@ class ActionFilters:
             )
         return actions.select_related("priority__theme", "role_type").distinct().in_plan_order()
 
-    def states(self, user: Any, on: dt.date) -> list[ActionState]:
-        states = [action_state(a, on) for a in self.queryset(user)]
-        if self.status == "stale":
-            return [s for s in states if s.stale]
-        return [s for s in states if not self.status or s.status == self.status]
+    def states(self, user: Any, on: dt.date) -> Iterator[ActionState]:
+        """Every matching action's state, read a chunk at a time (for the CSV)."""
+        for action in self.queryset(user, on).iterator(chunk_size=CSV_CHUNK):
+            yield current_state(action, on)
 
 
-def csv_response(states: list[ActionState], base_url: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+class _Line:
+    """What csv.writer writes to: hands back the line instead of keeping it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_response(states: Iterator[ActionState], base_url: str) -> StreamingHttpResponse:
+    """The rows as they are read: a large list never sits whole in memory."""
+    writer = csv.writer(_Line())
+    lines = (writer.writerow(_csv_row(s, base_url)) for s in states)
+    response = StreamingHttpResponse(
+        _with_header(writer.writerow(CSV_COLUMNS), lines), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="actions.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for s in states:
-        a, latest = s.action, s.latest
-        writer.writerow(
-            map(
-                csv_cell,
-                [
-                    a.pk,
-                    a.ref,
-                    a.title,
-                    a.priority.theme.title,
-                    a.priority.title,
-                    "; ".join(a.lead_labels()),
-                    a.lead_officer.name if a.lead_officer else "",
-                    a.due_text,
-                    a.due_end.isoformat() if a.due_end else "",
-                    a.role_type.name if a.role_type else "",
-                    status_words(s.status),
-                    s.percent,
-                    status_words(s.suggested) if s.suggested else "",
-                    latest.date.isoformat() if latest and latest.date else "",
-                    latest.text if latest else "",
-                    "yes" if s.stale else "no",
-                    base_url + a.get_absolute_url(),
-                ],
-            )
-        )
     return response
+
+
+def _with_header(header: str, lines: Iterator[str]) -> Iterator[str]:
+    yield header
+    yield from lines
+
+
+def _csv_row(s: ActionState, base_url: str) -> list[str]:
+    a, latest = s.action, s.latest
+    return list(
+        map(
+            csv_cell,
+            [
+                a.pk,
+                a.ref,
+                a.title,
+                a.priority.theme.title,
+                a.priority.title,
+                "; ".join(a.lead_labels()),
+                a.lead_officer.name if a.lead_officer else "",
+                a.due_text,
+                a.due_end.isoformat() if a.due_end else "",
+                a.role_type.name if a.role_type else "",
+                status_words(s.status),
+                s.percent,
+                status_words(s.suggested) if s.suggested else "",
+                latest.date.isoformat() if latest and latest.date else "",
+                latest.text if latest else "",
+                "yes" if s.stale else "no",
+                base_url + a.get_absolute_url(),
+            ],
+        )
+    )

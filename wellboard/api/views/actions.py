@@ -94,10 +94,7 @@ class ActionList(ApiView):
         filters, errors = ActionFilters.from_query(request.query_params)
         if errors:
             raise exceptions.ValidationError({"query": errors})
-        queryset = filters.queryset(request.user)
-        if filters.status:  # a derived status: read from the states, as the web list does
-            chosen = [state.action.pk for state in filters.states(request.user, today())]
-            queryset = queryset.filter(pk__in=chosen)
+        queryset = filters.queryset(request.user, today())  # status too, in the database
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(action_body(list(page or [])))
 

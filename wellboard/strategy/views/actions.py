@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
@@ -11,8 +12,9 @@ from wellboard.accounts.permissions import can, led_person_ids, memberships, sco
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
 from wellboard.strategy.delivery import action_queryset, action_state
+from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
-from wellboard.strategy.listing import ActionFilters, csv_response
+from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response
 from wellboard.strategy.meetings import last_meetings, strategy_id
 from wellboard.strategy.models import (
     Action,
@@ -93,19 +95,34 @@ def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object,
     ]  # fmt: skip
 
 
-@guard()
-def action_list(request: HttpRequest) -> HttpResponse:
-    filters, errors = ActionFilters.from_query(request.GET)
-    states = filters.states(request.user, today())
-    if request.GET.get("format") == "csv":
-        return csv_response(states, request.build_absolute_uri("/").rstrip("/"))
+def _query(request: HttpRequest, **changes: object) -> str:
+    """The list's query string with the filters kept and `changes` made."""
     query = request.GET.copy()
-    query["format"] = "csv"
+    for name in ("format", "page"):
+        query.pop(name, None)
+    for name, value in changes.items():
+        query[name] = str(value)
+    return query.urlencode()
+
+
+@guard()
+def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    filters, errors = ActionFilters.from_query(request.GET)
+    on = today()
+    if request.GET.get("format") == "csv":
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        return csv_response(filters.states(request.user, on), base_url)
+    page = Paginator(filters.queryset(request.user, on), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {
-        "states": states,
+        "states": [current_state(a, on) for a in page.object_list],
+        "page": page,
+        "previous_query": _query(request, page=page.number - 1) if page.has_previous() else "",
+        "next_query": _query(request, page=page.number + 1) if page.has_next() else "",
         "filters": filters,
         "errors": errors,
-        "csv_query": query.urlencode(),
+        "csv_query": _query(request, format="csv"),
         "selects": _selects(request, filters),
     }
     template = (

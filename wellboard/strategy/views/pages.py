@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, partnerships_where, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import Partnership
-from wellboard.strategy.delivery import PlanState, plan_delivery
+from wellboard.strategy.delivery import PlanState
+from wellboard.strategy.delivery_current import plan_summary, priority_current, theme_current
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
 from wellboard.strategy.presenters import bar, next_milestones, role_key, today
 
 
 def _plan_state(plan: Plan | None) -> PlanState | None:
-    return plan_delivery(plan, today()) if plan is not None else None
+    return plan_summary(plan, today()) if plan is not None else None
 
 
 @guard()
@@ -52,10 +53,8 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
 
 @guard("theme.view", Theme)
 def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
-    state = plan_delivery(theme.plan, today())
-    theme_state = next((t for t in state.themes if t.theme.pk == theme.pk), None)
-    if theme_state is None:  # pragma: no cover - the theme is in its own plan
-        raise Http404
+    # Only this theme's part of the plan is read (issue #17.1).
+    theme_state = theme_current(theme, today())
     context = {
         "strategy": theme.plan.strategy,
         "theme_state": theme_state,
@@ -68,15 +67,10 @@ def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
 
 @guard("priority.view", Priority)
 def priority_detail(request: HttpRequest, priority: Priority) -> HttpResponse:
-    state = plan_delivery(priority.theme.plan, today())
-    found = [(t, p) for t in state.themes for p in t.priorities if p.priority.pk == priority.pk]
-    if not found:  # pragma: no cover - the priority is in its own plan
-        raise Http404
-    theme_state, priority_state = found[0]
     context = {
         "strategy": priority.theme.plan.strategy,
-        "theme": theme_state.theme,
-        "priority_state": priority_state,
+        "theme": priority.theme,
+        "priority_state": priority_current(priority, today()),
         "bar": bar,
         "can_edit": can(request.user, "plan.edit", priority),
         "history": history_for(priority),
@@ -90,7 +84,7 @@ def plan_detail(request: HttpRequest, plan: Plan) -> HttpResponse:
     context = {
         "plan": plan,
         "strategy": plan.strategy,
-        "state": plan_delivery(plan, today()),
+        "state": plan_summary(plan, today()),
         "bar": bar,
         "delivers": list(plan.delivers_priorities.filter(archived_at__isnull=True)),
         "can_edit": can(request.user, "plan.edit", plan),

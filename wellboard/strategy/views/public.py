@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.strategy.delivery import plan_delivery
+from wellboard.strategy.delivery_current import plan_current
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Strategy
 from wellboard.strategy.presenters import bar, role_key, today
@@ -26,7 +26,7 @@ def _published() -> Any:
 @guard("strategy.public", Strategy, queryset=_published)
 def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
-    state = plan_delivery(plan, today()) if plan else None
+    state = plan_current(plan, today()) if plan else None
     context = {
         "strategy": strategy,
         "state": state,

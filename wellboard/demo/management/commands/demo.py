@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from wellboard.demo.services import PASSWORD_VARIABLE, DemoResult, demo_strategy, load_demo
+from wellboard.demo.national import NAME_PREFIX, NationalBuilder, scale_size
+from wellboard.demo.services import (
+    PASSWORD_VARIABLE,
+    DemoResult,
+    _password,
+    demo_strategy,
+    load_demo,
+)
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.models import Strategy
 
@@ -23,12 +31,38 @@ class Command(BaseCommand):
             action="store_true",
             help="do nothing when the database already holds a partnership or strategy",
         )
+        parser.add_argument(
+            "--scale",
+            help="instead of the demo, build 'national' (150 partnerships of 400 actions) "
+            "or N partnerships in bulk, for benchmarks (wellboard/demo/national.py)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["scale"]:
+            self._national(options["scale"])
+            return
         if options["if_empty"] and (Strategy.objects.exists() or Partnership.objects.exists()):
             self._already_there()
             return
         self._loaded(load_demo())
+
+    def _national(self, scale: str) -> None:
+        try:
+            size = scale_size(scale)
+        except ValueError as error:
+            raise CommandError(str(error), returncode=2) from None
+        if Partnership.objects.filter(name__startswith=NAME_PREFIX).exists():
+            raise CommandError("the national-scale partnerships are already loaded", returncode=2)
+        password, generated = _password()
+        start = time.perf_counter()
+        counts = NationalBuilder(size, report=self.stdout.write).build(password)
+        seconds = time.perf_counter() - start
+        made = ", ".join(f"{n:,} {what}" for what, n in counts.items())
+        self.stdout.write(f"Built {made} in {seconds:.1f} s")
+        self.stdout.write(
+            f"Users admin-1..admin-{size} and lead-1..lead-{size} "
+            + (f"have the password: {password}" if generated else f"use ${PASSWORD_VARIABLE}.")
+        )
 
     def _loaded(self, result: DemoResult) -> None:
         verb = "Loaded" if result.created else "Already loaded:"

@@ -1,5 +1,14 @@
+"""`wellboard serve`: gunicorn with threaded workers sized from the machine (docs/serving.md).
+
+Pages spend much of their time waiting on the database, so each worker process runs
+several threads (gunicorn's gthread worker): one process per CPU, four threads each by
+default, with a connection per thread kept open (CONN_MAX_AGE) and checked before use
+(CONN_HEALTH_CHECKS).
+"""
+
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.core.management import call_command
@@ -24,16 +33,53 @@ class _Gunicorn(BaseApplication):
         return application
 
 
+THREADS = 4
+
+
+def default_workers() -> int:
+    """One worker process per CPU this process may use, at least two."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cpus = os.cpu_count() or 1
+    return max(2, cpus)
+
+
+def gunicorn_settings(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        "accesslog": "-",
+        # Keep-alive lets a browser fetch the page's static files on one connection.
+        "keepalive": 5,
+    }
+
+
 class Command(BaseCommand):
-    help = "Serve Wellboard with gunicorn (static files through WhiteNoise)."
+    help = "Serve Wellboard with gunicorn, threaded workers (static files through WhiteNoise)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--workers", type=int, default=default_workers(), help="default: one per CPU"
+        )
+        parser.add_argument("--threads", type=int, default=THREADS, help="per worker")
+        parser.add_argument(
+            "--no-access-log", action="store_true", help="leave out a line per request"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
-        bind = f"{options['host']}:{options['port']}"
-        self.stdout.write(f"Wellboard on http://{bind}/")
-        _Gunicorn({"bind": bind, "workers": options["workers"], "accesslog": "-"}).run()
+        settings = gunicorn_settings(
+            options["host"], options["port"], options["workers"], options["threads"]
+        )
+        if options["no_access_log"]:
+            settings.pop("accesslog")
+        self.stdout.write(
+            f"Wellboard on http://{settings['bind']}/ "
+            f"({settings['workers']} workers x {settings['threads']} threads)"
+        )
+        _Gunicorn(settings).run()

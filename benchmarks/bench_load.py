@@ -1,0 +1,198 @@
+"""The served app under load at national scale: build the dataset, serve it, drive it.
+
+1. A fresh PostgreSQL database (BENCH_DB, default wellboard_bench_load) is migrated and
+   `wellboard demo --scale national` builds 150 partnerships in it (60,000 actions,
+   360,000 updates, 382,500 indicator values) through the bulk path; its time is printed.
+2. `wellboard serve` serves it as in production (threaded gunicorn workers, WhiteNoise,
+   persistent connections), with a copy of one overview page put among the static files.
+3. locust, in its own process, headless and time-bounded (BENCH_SECONDS, default 60),
+   drives it at a fixed arrival rate (BENCH_RATE, default 40 requests a second) with the
+   mix in benchmarks/locustfile.py, signed in as administrators and lead officers of
+   partnerships picked at random.
+4. Per page: requests, errors, median, p95 and p99 in milliseconds, and the overview's
+   median over the median of the same-size static file through the same server.
+
+Targets (issue #17): p95 under 150 ms and no errors at 40 requests a second; the dataset
+built in under 2 minutes. locust and the server share the machine's cores, so the times
+include locust's own work.
+
+Run: make bench-load  (BENCH_SCALE=10 for a quicker, smaller run)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PG = os.environ.get("PG_URL", "postgres://root@127.0.0.1:5432/wellboard").rsplit("/", 1)[0]
+DB = os.environ.get("BENCH_DB", "wellboard_bench_load")
+SCALE = os.environ.get("BENCH_SCALE", "national")
+RATE = float(os.environ.get("BENCH_RATE", "40"))
+USERS = int(os.environ.get("BENCH_USERS", "80"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
+PASSWORD = "bench-load-" + secrets.token_urlsafe(8)
+TODAY = time.strftime("%Y-%m-%d")
+
+
+def env(static_root: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": f"{PG}/{DB}",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "STATIC_ROOT": str(static_root),
+        "SECURE_COOKIES": "false",
+        "WELLBOARD_DEMO_PASSWORD": PASSWORD,
+        "DJANGO_SETTINGS_MODULE": "wellboard.settings",
+    }
+
+
+def fresh_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB}"')
+
+
+def run(args: list[str], environment: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(BIN / "wellboard"), *args], env=environment, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"wellboard {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    return time.perf_counter() - start, done.stdout
+
+
+def world(static_root: Path) -> dict[str, Any]:
+    """Ids for the locust users to ask for, and a same-size copy of an overview."""
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from wellboard.demo.national import NAME_PREFIX
+    from wellboard.indicators.models import Indicator
+    from wellboard.partnerships.models import Partnership
+    from wellboard.strategy.models import Action, Priority, Theme
+
+    found = []
+    partnerships = Partnership.objects.filter(name__startswith=NAME_PREFIX).order_by("pk")
+    for i, partnership in enumerate(partnerships):
+        strategy = partnership.strategies.get()
+        actions = list(Action.objects.in_strategy(strategy).values_list("pk", "lead_officer_id"))
+        lead_person = partnership.memberships.get(role="lead_officer").person_id
+        found.append({
+            "admin": f"admin-{i + 1}", "lead": f"lead-{i + 1}", "strategy": strategy.pk,
+            "themes": list(Theme.objects.in_strategy(strategy).values_list("pk", flat=True)),
+            "priorities": list(Priority.objects.in_strategy(strategy).values_list("pk", flat=True)),
+            "actions": [pk for pk, _ in actions][::7],
+            "led": [pk for pk, person in actions if person == lead_person][:40],
+            "indicators": list(Indicator.objects.filter(partnership=partnership)
+                               .values_list("pk", flat=True)),
+        })  # fmt: skip
+    client = Client()
+    client.force_login(partnership.memberships.get(role="administrator").user)
+    page = client.get(f"/strategies/{found[-1]['strategy']}/").content
+    (static_root / "bench").mkdir(parents=True, exist_ok=True)
+    (static_root / "bench" / "overview.html").write_bytes(page)
+    return {"partnerships": found, "password": PASSWORD, "today": TODAY,
+            "static": "/static/bench/overview.html", "overview_bytes": len(page)}  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [str(BIN / "wellboard"), "serve", "--port", str(port), "--no-access-log"],
+        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            if server.poll() is not None:
+                sys.exit(f"the server stopped: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+            time.sleep(1)
+    sys.exit("the server did not answer within 5 minutes")
+
+
+def drive(port: int, world_file: Path, out: Path, environment: dict[str, str]) -> Path:
+    prefix = out / "load"
+    subprocess.run(
+        [str(BIN / "locust"), "-f", str(ROOT / "benchmarks" / "locustfile.py"), "--headless",
+         "--host", f"http://127.0.0.1:{port}", "-u", str(USERS), "-r", str(max(1, USERS // 10)),
+         "--run-time", f"{SECONDS}s", "--stop-timeout", "5", "--csv", str(prefix),
+         "--only-summary", "--loglevel", "WARNING"],
+        env={**environment, "BENCH_WORLD": str(world_file), "BENCH_RATE": str(RATE),
+             "BENCH_USERS": str(USERS)},
+        check=False, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return Path(f"{prefix}_stats.csv")
+
+
+def report(stats: Path) -> None:
+    rows = list(csv.DictReader(stats.open(encoding="utf-8")))
+    print(f"{'page':<24}{'requests':>9}{'errors':>8}{'median':>8}{'p95':>7}{'p99':>7}  (ms)")
+    medians = {}
+    for row in rows:
+        name = row["Name"]
+        medians[name] = float(row["Median Response Time"] or 0)
+        print(f"{name:<24}{row['Request Count']:>9}{row['Failure Count']:>8}"
+              f"{row['Median Response Time']:>8}{row['95%']:>7}{row['99%']:>7}")  # fmt: skip
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    seconds = SECONDS
+    print(f"achieved {int(total['Request Count']) / seconds:.1f} requests/s "
+          f"(target {RATE:.0f}); p95 over all {total['95%']} ms (target 150)")  # fmt: skip
+    static = medians.get("static (overview size)") or 0
+    if static:
+        ratio = medians.get("overview", 0) / static
+        print(f"overview median / same-size static file median = {ratio:.1f}")
+
+
+def main() -> int:
+    out = Path(tempfile.mkdtemp(prefix="wellboard-bench-load-"))
+    static_root = out / "static"
+    environment = env(static_root)
+    os.environ.update({k: v for k, v in environment.items() if k != "SECRET_KEY"})
+    os.environ["SECRET_KEY"] = environment["SECRET_KEY"]
+    fresh_database()
+    seconds, _ = run(["migrate", "--no-input", "-v0"], environment)
+    print(f"database {DB} migrated in {seconds:.0f} s")
+    seconds, built = run(["demo", "--scale", SCALE], environment)
+    print(built.splitlines()[0] + f" (command: {seconds:.1f} s; target under 120 s)")
+    world_file = out / "world.json"
+    world_file.write_text(json.dumps(world(static_root)), encoding="utf-8")
+    port = free_port()
+    server = serve(environment, port)
+    try:
+        print(f"served on port {port}; locust: {USERS} users, {RATE:.0f} requests/s arriving, "
+              f"{SECONDS} s")  # fmt: skip
+        report(drive(port, world_file, out, environment))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

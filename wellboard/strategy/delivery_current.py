@@ -1,0 +1,192 @@
+"""The delivery picture for pages, read from each action's kept columns.
+
+`strategy/delivery.plan_delivery` rebuilds statuses from every update of the plan, which
+past-dated reports need (`reports/as_of.py`). Pages show today's picture, so they read
+the kept columns instead (wellboard/strategy/current.py): the overview and plan pages
+count in the database with one grouped query, and the theme and priority pages load only
+their own actions. The results are the same dataclasses, so templates do not change; the
+tests hold them equal to `plan_delivery`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+
+from wellboard.core.delivery import StatusCounts, suggested_rag
+from wellboard.strategy.current import stale_q, status_expression
+from wellboard.strategy.delivery import (
+    ActionState,
+    PlanState,
+    PriorityState,
+    ThemeState,
+    _roll_up,
+)
+from wellboard.strategy.models import Action, Plan, Priority, Theme
+from wellboard.strategy.querysets import PlanPartQuerySet
+
+
+def current_actions() -> PlanPartQuerySet[Action]:
+    """Active actions with what a delivery page shows beside them; no updates."""
+    return (
+        Action.objects.filter(archived_at__isnull=True)
+        .select_related("lead_officer", "role_type", "current_update")
+        .prefetch_related("organisation_links__organisation", "board_links__board")
+    )
+
+
+def current_state(action: Action, today: date) -> ActionState:
+    """`delivery.action_state` from the kept columns."""
+    status = action.current_status_on(today)
+    percent = action.current_percent
+    return ActionState(
+        action=action,
+        status=str(status),
+        stale=action.current_stale_on(today),
+        percent=percent,
+        suggested=suggested_rag(percent, action.due_start, action.due_end, today),
+        latest=action.current_update,
+    )
+
+
+def _active_priorities(themes: Iterable[Theme]) -> QuerySet[Priority]:
+    return (
+        Priority.objects.filter(theme__in=list(themes), archived_at__isnull=True)
+        .select_related("lead_officer", "sub_plan")
+        .order_by("theme__position", "theme_id", "position", "id")
+    )
+
+
+def _delegates(priority: Priority, plan_id: int) -> int | None:
+    """The plan whose actions this priority counts as its own, if any (as plan_delivery)."""
+    sub = priority.sub_plan
+    if sub is None or priority.sub_plan_id == plan_id or sub.is_archived:
+        return None
+    return priority.sub_plan_id
+
+
+def _in_plans(plan_ids: Iterable[int]) -> Q:
+    return Q(
+        archived_at__isnull=True,
+        priority__archived_at__isnull=True,
+        priority__theme__archived_at__isnull=True,
+        priority__theme__plan_id__in=list(plan_ids),
+    )
+
+
+def plan_summary(plan: Plan, today: date) -> PlanState:
+    """Counts and weighted percentages at every level, actions left out: three queries.
+
+    One grouped query counts the plan's actions (and those of the plans its priorities
+    delegate to) by priority and status in the database.
+    """
+    themes = list(Theme.objects.filter(plan=plan, archived_at__isnull=True))
+    priorities = list(_active_priorities(themes))
+    delegated = {p.pk: _delegates(p, plan.pk) for p in priorities}
+    plan_ids = {plan.pk, *filter(None, delegated.values())}
+    rows = _grouped(Action.objects.filter(_in_plans(plan_ids)), today)
+    by_priority: dict[int, list[dict[str, Any]]] = {}
+    by_plan: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["priority__theme__plan_id"] == plan.pk:
+            by_priority.setdefault(row["priority_id"], []).append(row)
+        by_plan.setdefault(row["priority__theme__plan_id"], []).append(row)
+    states: dict[int, list[PriorityState]] = {}
+    for priority in priorities:
+        found = by_priority.get(priority.pk, []) + by_plan.get(delegated[priority.pk] or 0, [])
+        states.setdefault(priority.theme_id, []).append(_counted(priority, found))
+    return _plan_state(plan, themes, states)
+
+
+def _grouped(actions: QuerySet[Action], today: date) -> list[dict[str, Any]]:
+    stale = Case(When(stale_q(today), then=Value(1)), default=Value(0), output_field=IntegerField())
+    return list(
+        actions.annotate(status=status_expression(today))
+        .values("priority_id", "priority__theme__plan_id", "status")
+        .annotate(
+            n=Count("id"),
+            stale=Sum(stale),
+            weights=Sum("weight"),
+            weighted=Sum(F("weight") * F("current_percent"), output_field=IntegerField()),
+        )
+        .order_by()
+    )
+
+
+def _counted(priority: Priority, rows: list[dict[str, Any]]) -> PriorityState:
+    state = PriorityState(priority, [])
+    state.counts = StatusCounts()
+    weight = weighted = 0
+    for row in rows:
+        state.counts.counts[row["status"]] += row["n"]
+        state.counts.stale += row["stale"] or 0
+        weight += row["weights"] or 0
+        weighted += row["weighted"] or 0
+    state.percent = weighted / weight if weight else None
+    return state
+
+
+def _plan_state(
+    plan: Plan, themes: list[Theme], states: dict[int, list[PriorityState]]
+) -> PlanState:
+    theme_states = []
+    for theme in themes:
+        theme_state = ThemeState(theme, states.get(theme.pk, []))
+        theme_state.percent = _roll_up(theme_state.priorities, theme_state.counts)
+        theme_states.append(theme_state)
+    plan_state = PlanState(plan, theme_states)
+    plan_state.percent = _roll_up(theme_states, plan_state.counts)
+    return plan_state
+
+
+def _with_actions(priorities: list[Priority], plan_id: int, today: date) -> list[PriorityState]:
+    """Each priority's state with its action states, in plan order, in two queries."""
+    delegated = {p.pk: _delegates(p, plan_id) for p in priorities}
+    wanted = Q(priority__in=priorities) | _in_plans(filter(None, delegated.values()))
+    actions = (
+        current_actions()
+        .filter(wanted, archived_at__isnull=True)
+        .order_by("priority__theme__position", "priority__theme_id", "priority__position",
+                  "priority_id", "position", "id")
+    )  # fmt: skip
+    own: dict[int, list[Action]] = {}
+    by_plan: dict[int, list[Action]] = {}
+    plan_of = {p.pk: p.theme.plan_id for p in priorities}
+    for action in actions.select_related("priority__theme"):
+        if action.priority_id in plan_of:
+            own.setdefault(action.priority_id, []).append(action)
+        else:
+            by_plan.setdefault(action.priority.theme.plan_id, []).append(action)
+    states = []
+    for priority in priorities:
+        chosen = own.get(priority.pk, []) + by_plan.get(delegated[priority.pk] or 0, [])
+        state = PriorityState(priority, [current_state(a, today) for a in chosen])
+        state.percent = _roll_up(state.actions, state.counts)
+        states.append(state)
+    return states
+
+
+def theme_current(theme: Theme, today: date) -> ThemeState:
+    """The theme's priorities and actions only."""
+    priorities = list(_active_priorities([theme]).select_related("theme"))
+    state = ThemeState(theme, _with_actions(priorities, theme.plan_id, today))
+    state.percent = _roll_up(state.priorities, state.counts)
+    return state
+
+
+def priority_current(priority: Priority, today: date) -> PriorityState:
+    """The priority and its actions (a delegated priority's sub-plan's among them)."""
+    return _with_actions([priority], priority.theme.plan_id, today)[0]
+
+
+def plan_current(plan: Plan, today: date) -> PlanState:
+    """The whole plan with every action's state, for the public page."""
+    themes = list(Theme.objects.filter(plan=plan, archived_at__isnull=True))
+    priorities = list(_active_priorities(themes).select_related("theme"))
+    states: dict[int, list[PriorityState]] = {}
+    for state in _with_actions(priorities, plan.pk, today):
+        states.setdefault(state.priority.theme_id, []).append(state)
+    return _plan_state(plan, themes, states)
