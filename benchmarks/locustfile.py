@@ -4,11 +4,11 @@ Each simulated person signs in as the administrator or the lead officer of one o
 national-scale partnerships (chosen at random, so requests spread over many of them) and
 then reads and writes as a board's staff do: the overview most, then themes, priorities
 and actions, the action list with filters and a search, their own actions, indicator
-pages, the public page and, now and then, an update. `constant_throughput` gives each
-simulated person a fixed rate, so the load is a fixed arrival rate (BENCH_RATE requests a
-second over BENCH_USERS people) as long as responses come back within a few seconds: an
-open model, not users waiting on each other. A static file the size of the overview is
-fetched too, for the comparison bench_load.py prints.
+pages, the public page, REST API reads and, now and then, an update.
+`constant_throughput` gives each simulated person a fixed rate, so the load is a fixed
+arrival rate (BENCH_RATE requests a second over BENCH_USERS people) as long as responses
+come back within a few seconds: an open model, not users waiting on each other. A static
+file the size of the overview is fetched too, for the comparison bench_load.py prints.
 """
 
 from __future__ import annotations
@@ -97,6 +97,13 @@ class BoardStaff(HttpUser):
     @task(3)
     def static_same_size(self) -> None:
         self.client.get(WORLD["static"], name="static (overview size)")
+
+    @task(3)
+    def api_actions(self) -> None:
+        """The REST API's action list and one action, as an integration would read them."""
+        self.client.get(f"/api/v1/actions/?strategy={self.p['strategy']}&status=amber",
+                        name="api actions")  # fmt: skip
+        self.client.get(f"/api/v1/actions/{random.choice(self.p['actions'])}/", name="api action")
 
     @task(1)
     def update(self) -> None:
