@@ -16,7 +16,8 @@ Targets (issue #17): p95 under 150 ms and no errors at 40 requests a second; the
 built in under 2 minutes. locust and the server share the machine's cores, so the times
 include locust's own work.
 
-Run: make bench-load  (BENCH_SCALE=10 for a quicker, smaller run)
+Run: make bench-load  (BENCH_SCALE=10 for a quicker, smaller run; BENCH_REUSE=1 with
+BENCH_DB and WELLBOARD_DEMO_PASSWORD to drive a database built before)
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ SCALE = os.environ.get("BENCH_SCALE", "national")
 RATE = float(os.environ.get("BENCH_RATE", "40"))
 USERS = int(os.environ.get("BENCH_USERS", "80"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
-PASSWORD = "bench-load-" + secrets.token_urlsafe(8)
+# BENCH_REUSE=1 drives a database built before (with its WELLBOARD_DEMO_PASSWORD).
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+PASSWORD = os.environ.get("WELLBOARD_DEMO_PASSWORD") or "bench-load-" + secrets.token_urlsafe(8)
 TODAY = time.strftime("%Y-%m-%d")
 
 
@@ -175,11 +178,12 @@ def main() -> int:
     environment = env(static_root)
     os.environ.update({k: v for k, v in environment.items() if k != "SECRET_KEY"})
     os.environ["SECRET_KEY"] = environment["SECRET_KEY"]
-    fresh_database()
-    seconds, _ = run(["migrate", "--no-input", "-v0"], environment)
-    print(f"database {DB} migrated in {seconds:.0f} s")
-    seconds, built = run(["demo", "--scale", SCALE], environment)
-    print(built.splitlines()[0] + f" (command: {seconds:.1f} s; target under 120 s)")
+    if not REUSE:
+        fresh_database()
+        seconds, _ = run(["migrate", "--no-input", "-v0"], environment)
+        print(f"database {DB} migrated in {seconds:.0f} s")
+        seconds, built = run(["demo", "--scale", SCALE], environment)
+        print(built.splitlines()[0] + f" (command: {seconds:.1f} s; target under 120 s)")
     world_file = out / "world.json"
     world_file.write_text(json.dumps(world(static_root)), encoding="utf-8")
     port = free_port()
