@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from wellboard.strategy.models import Rag
+from wellboard.core.limits import LONG_TEXT, TITLE_TEXT
+from wellboard.core.links import MAX_LINK_LENGTH
+from wellboard.strategy.models import Action, Rag
 
 MAX_ID = 2**53  # ids beyond this are no one's, and beyond 2**63 a database error
 
@@ -16,8 +18,25 @@ def _id(**kwargs: object) -> serializers.IntegerField:
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 
 
-def _text(required: bool = False) -> serializers.CharField:
-    return serializers.CharField(required=required, allow_blank=not required, trim_whitespace=False)
+# As the forms say it: the limit and the length sent (Django's validator fills it in).
+TOO_LONG = "Ensure this value has at most {max_length} characters (it has %(show_value)d)."
+
+
+def _text(required: bool = False, max_length: int = LONG_TEXT) -> serializers.CharField:
+    """A text with its limit (core/limits.py), stated in the schema; the form refuses too."""
+    return serializers.CharField(
+        required=required,
+        allow_blank=not required,
+        trim_whitespace=False,
+        max_length=max_length,
+        error_messages={"max_length": TOO_LONG},
+    )
+
+
+def _column(name: str) -> int:
+    length = Action._meta.get_field(name).max_length
+    assert length is not None
+    return length
 
 
 def _ids() -> serializers.ListField:
@@ -33,7 +52,7 @@ class UpdateInput(serializers.Serializer):
     percent_complete = serializers.IntegerField(
         min_value=0, max_value=100, required=False, allow_null=True
     )
-    evidence_url = _text()
+    evidence_url = _text(max_length=MAX_LINK_LENGTH)
     override_reason = _text()
     supersedes = _id(required=False, allow_null=True, help_text="The update this corrects.")
 
@@ -42,14 +61,17 @@ class ActionFields(serializers.Serializer):
     """Every field of an action the administrators' form holds."""
 
     priority = _id(required=False)
-    ref = _text()
-    title = _text()
+    ref = _text(max_length=_column("ref"))
+    title = _text(max_length=TITLE_TEXT)
     description = _text()
     lead_officer = _id(required=False, allow_null=True)
     role_type = serializers.CharField(
-        required=False, allow_blank=True, help_text="The role type's key, e.g. direct."
+        required=False,
+        allow_blank=True,
+        max_length=50,
+        help_text="The role type's key, e.g. direct.",
     )
-    due_text = _text()
+    due_text = _text(max_length=_column("due_text"))
     outcome_measures = _text()
     weight = serializers.IntegerField(min_value=0, max_value=32767, required=False)
     leads = _ids()
@@ -65,7 +87,7 @@ class ActionFields(serializers.Serializer):
 
 class ActionCreateInput(ActionFields):
     priority = _id()
-    title = _text(required=True)
+    title = _text(required=True, max_length=TITLE_TEXT)
 
 
 class ActionEditInput(ActionFields):
