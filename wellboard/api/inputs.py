@@ -34,8 +34,8 @@ def _text(required: bool = False, max_length: int = LONG_TEXT) -> serializers.Ch
 
 
 def _column(name: str) -> int:
-    length = Action._meta.get_field(name).max_length
-    assert length is not None
+    length = getattr(Action._meta.get_field(name), "max_length", None)
+    assert isinstance(length, int)
     return length
 
 
