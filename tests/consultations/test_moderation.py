@@ -128,3 +128,28 @@ def test_the_public_page_shows_the_newest_fifty_published_responses() -> None:
     page = Client().get(overview).content.decode()
     assert "the newest 50 of 52" in page
     assert page.count("Published view number") == 50
+
+
+def test_decisions_stay_reachable_and_can_be_changed() -> None:
+    setting = consultation_setting()
+    consenting = _respond(setting)
+    refusing = _respond(setting, consent_publish="")
+    comment = ParagraphComment.objects.create(
+        consultation=setting.consultation, paragraph_key="summary-1", text="Clear."
+    )
+    client = setting.admin_client()
+    moderate(comment, True, "Clear.", setting.admin)
+    moderate(consenting, True, "Yes.", setting.admin)
+    queue = client.get(reverse("consultations:queue", args=[setting.consultation.pk]))
+    assert reverse("consultations:moderate_comment", args=[comment.pk]) in queue.content.decode()
+    listing = client.get(reverse("consultations:responses", args=[setting.consultation.pk]))
+    text = listing.content.decode()
+    assert reverse("consultations:moderate_response", args=[consenting.pk]) in text
+    assert reverse("consultations:moderate_response", args=[refusing.pk]) not in text
+    assert "not for publication" in text
+    client.post(
+        reverse("consultations:moderate_comment", args=[comment.pk]),
+        {"decision": "reject", "text": ""},
+    )
+    comment.refresh_from_db()
+    assert (comment.moderation, comment.published_text) == ("rejected", "")

@@ -157,7 +157,11 @@ def test_the_public_page_lists_events_and_the_home_page_links_while_open() -> No
     page = client.get(overview).content.decode()
     assert "3 February 2027" in page and "Vale Town Library" in page and "2pm to 4pm" in page
     assert overview in client.get("/").content.decode()
+    home = client.get("/").content.decode()
+    assert "Past consultations" not in home
     setting.consultation.status = "closed"
     setting.consultation.save()
-    assert overview not in client.get("/").content.decode()
-    assert client.get(overview).status_code == 200  # still readable once closed
+    home = client.get("/").content.decode()
+    assert 'id="consultations"' not in home
+    assert home.index(overview) > home.index("Past consultations")  # still public, once closed
+    assert client.get(overview).status_code == 200

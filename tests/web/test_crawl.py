@@ -40,6 +40,7 @@ NOT_BY_LINK = {
     "tasks:status_partial": "polled by htmx from the task's status page",
     "tasks:result": "linked from the task's status page once a POSTed task has run",
     "imports:status": "polled by htmx from the import's preview page",
+    "consultations:thanks": "shown after a consultation response is sent (a POST)",
 }
 SIGNED_IN_ONLY_ELSEWHERE = {"accounts:login"}  # a signed-in person has no use for it
 PER_PATTERN = 4  # pages fetched per URL pattern: enough to show it opens, and quick

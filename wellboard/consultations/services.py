@@ -65,13 +65,16 @@ def create_consultation(strategy: Strategy, user: Any = None, **fields: Any) -> 
     return consultation
 
 
-def open_consultations() -> list[Consultation]:
-    """Consultations taking responses today, for the public home page."""
+def public_consultations() -> tuple[list[Consultation], list[Consultation]]:
+    """For the public home page: those taking responses now or soon (closing first), and
+    past ones (newest first), whose pages stay public with what was published."""
     today = timezone.localdate()
-    found = Consultation.objects.filter(
-        status=Consultation.Status.OPEN, opens__lte=today, closes__gte=today
-    ).select_related("strategy__partnership")
-    return list(found.order_by("closes", "pk"))
+    found = Consultation.objects.exclude(status=Consultation.Status.DRAFT).select_related(
+        "strategy__partnership"
+    )
+    current = found.filter(status=Consultation.Status.OPEN, closes__gte=today)
+    past = found.exclude(pk__in=current.values("pk"))
+    return list(current.order_by("closes", "pk")), list(past.order_by("-closes", "-pk"))
 
 
 def set_status(consultation: Consultation, status: str) -> None:

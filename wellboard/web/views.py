@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import memberships
-from wellboard.consultations.services import open_consultations
+from wellboard.consultations.services import public_consultations
 from wellboard.partnerships.names import shows_names
 from wellboard.rounds.status import open_rounds_for
 from wellboard.strategy.models import Plan, Strategy, Theme
@@ -35,7 +35,8 @@ def home(request: HttpRequest) -> HttpResponse:
         .prefetch_related(Prefetch("plans", queryset=plans))
     )
     named = {s.partnership_id for s in strategies if shows_names(request.user, s.partnership)}
-    context = {"strategies": strategies, "named": named, "consultations": open_consultations()}
+    current, past = public_consultations()
+    context = {"strategies": strategies, "named": named, "consultations": current, "past": past}
     return render(request, "web/home.jinja", context)
 
 

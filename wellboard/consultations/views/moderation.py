@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from wellboard.accounts.guards import guard
 from wellboard.consultations import draft
 from wellboard.consultations.admin_forms import ModerationForm
+from wellboard.consultations.choices import Moderation
 from wellboard.consultations.models import Consultation, ParagraphComment, Response
 from wellboard.consultations.services import moderate
 from wellboard.consultations.views.public import consultations
@@ -27,6 +28,10 @@ def queue(request: HttpRequest, consultation: Consultation) -> HttpResponse:
             consultation=consultation
         ),
         "responses": Response.objects.awaiting_moderation().filter(consultation=consultation),
+        # Decisions can be changed: a published comment taken down, a rejected one published.
+        "decided": ParagraphComment.objects.filter(consultation=consultation).exclude(
+            moderation=Moderation.PENDING
+        ),
     }
     return render(request, "consultations/queue.jinja", context)
 
