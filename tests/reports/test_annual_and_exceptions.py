@@ -35,6 +35,7 @@ def test_annual_report_counts_every_action_by_theme(demo: Strategy) -> None:
         "Outcome indicators",
         "Approval history",
         "What changed since the last report",
+        "Abbreviations",
     ]
 
 
@@ -55,7 +56,7 @@ def test_annual_achievements_are_this_years(demo: Strategy) -> None:
 def test_annual_changes_compare_two_dates(demo: Strategy) -> None:
     since = dt.date(2025, 3, 31)
     report = build_report(params(demo, "annual", year=2025, since=since))
-    changes = report.tables()[-1]
+    changes = [t for t in report.tables() if t.kind != "abbreviations"][-1]
     before = {
         r[1].text: r
         for t in build_report(params(demo, "delivery", as_of=since)).tables("actions")
@@ -106,7 +107,8 @@ def test_exception_report_lists_exactly_the_exceptions(demo: Strategy) -> None:
 
 def test_exception_groups_are_lead_organisations(demo: Strategy) -> None:
     report = build_report(params(demo, "exceptions", since=dt.date(2026, 9, 1)))
-    headings = [b.text for b in report.blocks if isinstance(b, Heading)]
+    headings = [b.text for b in report.blocks if isinstance(b, Heading)][:-1]
+    assert report.blocks[-2] == Heading("Abbreviations", 1)
     for table, heading in zip(report.tables("actions"), headings, strict=True):
         assert {c[0] for c in table.context} == {heading}
     actions = {a.title: a for a in demo_actions(demo)}

@@ -31,7 +31,7 @@ def test_docx_has_headings_tables_and_shaded_status_cells(demo: Strategy) -> Non
     document = docx.Document(io.BytesIO(rendered(demo, "delivery", "docx").content))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     themes = Theme.objects.filter(plan=demo.main_plan)
-    assert headings == [f"{t.ref} {t.title}".strip() for t in themes]
+    assert headings == [*(f"{t.ref} {t.title}".strip() for t in themes), "Abbreviations"]
     assert any(p.style.name == "Heading 2" for p in document.paragraphs)
     cells: dict[str, list[str]] = {}
     fills = set()

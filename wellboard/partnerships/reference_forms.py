@@ -26,6 +26,13 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         return str(obj.full_label)
 
 
+class OrganisationChoicesField(forms.ModelMultipleChoiceField):
+    """Organisations to tick, by full name with the acronym beside it."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_label)
+
+
 class ReferenceForm(VersionedFormMixin, forms.ModelForm):
     """The partnership's record: `unique` names the field no two of its records share."""
 

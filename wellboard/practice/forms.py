@@ -9,6 +9,7 @@ from django import forms
 from wellboard.base.links import LinkFormField
 from wellboard.base.versioning import VersionedFormMixin
 from wellboard.partnerships.models import Partnership
+from wellboard.partnerships.reference_forms import OrganisationChoiceField
 from wellboard.practice.models import GoodPractice
 from wellboard.strategy.models import Action, Priority
 
@@ -37,6 +38,7 @@ class GoodPracticeForm(VersionedFormMixin, forms.ModelForm):
         ]
         # Ticked boxes, not a multiple select: the NHS.UK design system has no multiple
         # select, and one is hard to use by keyboard and screen reader.
+        field_classes = {"organisation": OrganisationChoiceField}
         widgets = {
             "actions": forms.CheckboxSelectMultiple,
             "priorities": forms.CheckboxSelectMultiple,

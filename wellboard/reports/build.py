@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wellboard.core.spreadsheet_cells import CellTooLong
+from wellboard.reports.abbreviations import add_abbreviations, meanings_for
 from wellboard.reports.annual_report import annual_report
 from wellboard.reports.delivery_report import delivery_report
 from wellboard.reports.document import Report
@@ -61,7 +62,10 @@ def get_format(name: str) -> Format:
 
 
 def build_report(params: ReportParams) -> Report:
-    return BUILDERS[params.kind](params)
+    """The report with the abbreviations it uses listed at its end, in every format."""
+    report = BUILDERS[params.kind](params)
+    add_abbreviations(report, meanings_for(params.strategy.partnership))
+    return report
 
 
 def produce(params: ReportParams, format_name: str) -> RenderedReport:

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 
 from wellboard.partnerships.models import GovernanceBoard, Organisation
+from wellboard.partnerships.reference_forms import OrganisationChoiceField
 from wellboard.reports.build import FORMATS
 from wellboard.reports.params import DATE_RANGE_MESSAGE, FIRST_DATE, LAST_DATE
 from wellboard.strategy.models import Strategy, Theme
@@ -25,7 +26,7 @@ class ReportFilterForm(forms.Form):
         label="Governance board",
         empty_label="All",
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         queryset=Organisation.objects.none(),
         required=False,
         label="Lead organisation",
@@ -64,7 +65,9 @@ class ReportFilterForm(forms.Form):
         assert isinstance(organisations, forms.ModelChoiceField)
         themes.queryset = Theme.objects.filter(plan=plan)
         boards.queryset = GovernanceBoard.objects.filter(partnership_id=strategy.partnership_id)
-        organisations.queryset = Organisation.objects.filter(partnership_id=strategy.partnership_id)
+        organisations.queryset = Organisation.objects.filter(
+            partnership_id=strategy.partnership_id
+        ).order_by("name")
         for name in list(self.fields):
             if name in self.base_fields and name not in self.KIND_FIELDS[kind] + self.extra:
                 del self.fields[name]

@@ -15,6 +15,7 @@ from wellboard.base.versioning import VersionedFormMixin
 from wellboard.core.dates import parse_due
 from wellboard.core.limits import LONG_TEXT
 from wellboard.partnerships.models import GovernanceBoard, Organisation, OtherStrategy, Person
+from wellboard.partnerships.reference_forms import OrganisationChoicesField
 from wellboard.strategy import plan_editing
 from wellboard.strategy.models import Action, Plan, Priority, RoleType, Strategy, Theme
 
@@ -28,8 +29,12 @@ def due_is_readable(text: str) -> bool:
     return not text.strip() or bool(due.end or due.start or due.ongoing or due.to_be_agreed)
 
 
-def _checkboxes(queryset: Any, label: str, hint: str = "") -> forms.ModelMultipleChoiceField:
-    return forms.ModelMultipleChoiceField(
+def _checkboxes(
+    queryset: Any, label: str, hint: str = "", *, organisation: bool = False
+) -> forms.ModelMultipleChoiceField:
+    """Boxes to tick; organisations by full name with the acronym beside it."""
+    kind = OrganisationChoicesField if organisation else forms.ModelMultipleChoiceField
+    return kind(
         queryset=queryset,
         required=False,
         label=label,
@@ -171,8 +176,10 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
         _limit(self, "priority", Priority.objects.in_strategy(strategy).active().in_plan_order())
         _limit(self, "lead_officer", Person.objects.in_partnership(partnership).active())
         organisations = Organisation.objects.in_partnership(partnership).active().order_by("name")
-        self.fields["leads"] = _checkboxes(organisations, "Lead organisations")
-        self.fields["supporting"] = _checkboxes(organisations, "Supporting organisations")
+        self.fields["leads"] = _checkboxes(organisations, "Lead organisations", organisation=True)
+        self.fields["supporting"] = _checkboxes(
+            organisations, "Supporting organisations", organisation=True
+        )
         self.fields["boards"] = _checkboxes(
             GovernanceBoard.objects.in_partnership(partnership).active(), "Governance boards"
         )
