@@ -107,9 +107,11 @@ def world(static_root: Path) -> dict[str, Any]:
             "indicators": list(Indicator.objects.filter(partnership=partnership)
                                .values_list("pk", flat=True)),
         })  # fmt: skip
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(partnership.memberships.get(role="administrator").user)
-    page = client.get(f"/strategies/{found[-1]['strategy']}/").content
+    response = client.get(f"/strategies/{found[-1]['strategy']}/")
+    assert response.status_code == 200, response.status_code
+    page = response.content
     (static_root / "bench").mkdir(parents=True, exist_ok=True)
     (static_root / "bench" / "overview.html").write_bytes(page)
     return {"partnerships": found, "password": PASSWORD, "today": TODAY,
@@ -187,6 +189,8 @@ def main() -> int:
     world_file = out / "world.json"
     world_file.write_text(json.dumps(world(static_root)), encoding="utf-8")
     port = free_port()
+    # Stopped from outside: still stop the server (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
     server = serve(environment, port)
     try:
         print(f"served on port {port}; locust: {USERS} users, {RATE:.0f} requests/s arriving, "

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import copy
+import importlib
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import User
 
 from tests.strategy.current_checks import assert_current
@@ -26,6 +28,15 @@ def test_the_demo_starts_consistent(demo: Strategy) -> None:
 def test_the_demo_pages_read_what_the_history_says(demo: Strategy) -> None:
     assert demo.main_plan is not None
     assert_same(demo.main_plan)
+
+
+def test_the_migration_fills_every_action_from_its_updates(demo: Strategy) -> None:
+    migration = importlib.import_module("wellboard.strategy.migrations.0013_current_delivery")
+    Action.objects.update(
+        current_rag="red", current_percent=0, current_update=None, last_update_on=None
+    )
+    migration.fill(django_apps, None)
+    assert assert_current(Action.objects.in_strategy(demo)) > 20
 
 
 def test_a_re_import_with_new_updates_keeps_every_action_current(demo: Strategy) -> None:
