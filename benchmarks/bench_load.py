@@ -132,12 +132,14 @@ def serve(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     deadline = time.time() + 300
     while time.time() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+            # The sign-in page, not /healthz: that says 503 with no task worker running.
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=5):
                 return server
         except OSError:
             if server.poll() is not None:
                 sys.exit(f"the server stopped: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
             time.sleep(1)
+    os.killpg(server.pid, signal.SIGTERM)
     sys.exit("the server did not answer within 5 minutes")
 
 
