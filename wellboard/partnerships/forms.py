@@ -36,4 +36,13 @@ class PublishingForm(forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["publish_names"]
+        fields = ["publish_names", "open_data_licence"]
+        widgets = {"open_data_licence": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["open_data_licence"].required = False
+
+    def clean_open_data_licence(self) -> str:
+        """Not sent (an older form): the licence stays as it was."""
+        return str(self.cleaned_data.get("open_data_licence") or self.instance.open_data_licence)

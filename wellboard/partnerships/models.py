@@ -17,6 +17,7 @@ from wellboard.base.limits import limited_text
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
+from wellboard.core.open_data import DEFAULT_LICENCE, LICENCES
 
 
 class Partnership(TimestampedModel):
@@ -38,6 +39,13 @@ class Partnership(TimestampedModel):
         verbose_name="Show people's names on the public pages",
         help_text="Lead members, lead officers and good practice contacts. Members of the "
         "partnership always see names.",
+    )
+    open_data_licence = models.CharField(
+        max_length=20,
+        choices=[(key, licence.name) for key, licence in LICENCES.items()],
+        default=DEFAULT_LICENCE,
+        verbose_name="Licence of the open data",
+        help_text="The files on the open data page are published under it.",
     )
 
     class Meta:
