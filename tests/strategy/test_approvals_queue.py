@@ -68,7 +68,9 @@ def test_approve_in_one_step(world: World) -> None:
 
 def test_return_with_a_reason_in_one_step(world: World) -> None:
     update = waiting(world.own_action)
-    decide(as_user(world.admin), update, "return", "Say which towns")
+    client = as_user(world.admin)
+    decide(client, update, "return", "Say which towns")
+    assert "Returned: the update on" in client.get(QUEUE).content.decode()
     review = UpdateReview.objects.get(update=update)
     assert review.decision == UpdateReview.Decision.RETURNED
     assert review.reason == "Say which towns"
@@ -165,6 +167,7 @@ def test_reject_needs_a_reason(world: World) -> None:
     assert "Say why the proposed change is rejected." in response.content.decode()  # type: ignore[attr-defined]
     assert not ProposalDecision.objects.exists()
     answer(client, proposal, "reject", "The board set that date")
+    assert "Rejected the proposed change to" in client.get(QUEUE).content.decode()
     decision = ProposalDecision.objects.get(proposal=proposal)
     assert decision.decision == ProposalDecision.Decision.REJECTED
     assert decision.reason == "The board set that date"

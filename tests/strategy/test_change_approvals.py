@@ -43,7 +43,8 @@ def test_accepting_a_change_from_the_queue_makes_it(client: Client, world: World
     world.own_action.refresh_from_db()
     assert world.own_action.due_text == "March 2028"
     assert str(world.own_action.due_end) == "2028-03-31"
-    assert "March 2028" not in client.get("/approvals/").content.decode()
+    queue = client.get("/approvals/").content.decode()
+    assert "March 2028" not in queue and "Accepted and made: the change to" in queue
 
 
 def test_rejecting_needs_a_reason_and_leaves_the_action(client: Client, world: World) -> None:
@@ -54,6 +55,7 @@ def test_rejecting_needs_a_reason_and_leaves_the_action(client: Client, world: W
     assert refused.status_code == 400
     ok = client.post(url, {f"c{change.pk}-decision": "reject", f"c{change.pk}-reason": "No"})
     assert ok.status_code == 302
+    assert "Rejected: the change to" in client.get("/approvals/").content.decode()
     change.refresh_from_db()
     world.own_action.refresh_from_db()
     assert change.status == ProposedChange.Status.REJECTED

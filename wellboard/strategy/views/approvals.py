@@ -8,6 +8,8 @@ refuse a decision already taken (two approvers at once).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
@@ -69,72 +71,75 @@ def queue(request: HttpRequest) -> HttpResponse:
     return _queue(request)
 
 
-@guard("update.review", ProgressUpdate, methods=("POST",))
-def decide(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
-    form = ReviewForm(request.POST, prefix=update_prefix(update.pk))
+def _decided(
+    request: HttpRequest,
+    form: Form,
+    *,
+    yes: str,
+    act: Callable[[bool, str], object],
+    said: Callable[[bool], str],
+) -> HttpResponse:
+    """One decision from the queue, whatever is decided: `act(yes?, reason)` runs the
+    service; a refusal (a decision already taken, a reason missing) shows the queue again
+    with the form and why, so the three kinds of decision cannot drift apart."""
     if form.is_valid():
-        approve = form.cleaned_data["decision"] == "approve"
+        agreed = form.cleaned_data["decision"] == yes
         try:
-            services.review_update(
-                update=update,
-                reviewer=request.user,
-                approve=approve,
-                reason=form.cleaned_data["reason"],
-            )
+            act(agreed, form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            verb = "Approved" if approve else "Returned"
-            messages.success(request, f"{verb}: the update on {update.action}.")
+            messages.success(request, said(agreed))
             return redirect("approvals:queue")
     return _queue(request, form, status=400)
+
+
+@guard("update.review", ProgressUpdate, methods=("POST",))
+def decide(request: HttpRequest, update: ProgressUpdate) -> HttpResponse:
+    return _decided(
+        request,
+        ReviewForm(request.POST, prefix=update_prefix(update.pk)),
+        yes="approve",
+        act=lambda approve, reason: services.review_update(
+            update=update, reviewer=request.user, approve=approve, reason=reason
+        ),
+        said=lambda approve: (
+            f"{'Approved' if approve else 'Returned'}: the update on {update.action}."
+        ),
+    )
+
+
+def _proposal_said(proposal: ActionComment, accept: bool) -> str:
+    if accept:
+        return f"Accepted the proposed change to {proposal.action}: edit the action to make it."
+    return f"Rejected the proposed change to {proposal.action}."
 
 
 @guard("update.review", ActionComment, methods=("POST",))
 def decide_proposal(request: HttpRequest, proposal: ActionComment) -> HttpResponse:
-    form = ProposalDecisionForm(request.POST, prefix=proposal_prefix(proposal.pk))
-    if form.is_valid():
-        accept = form.cleaned_data["decision"] == "accept"
-        try:
-            services.decide_proposal(
-                proposal=proposal,
-                decider=request.user,
-                accept=accept,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            if accept:
-                messages.success(
-                    request,
-                    f"Accepted the proposed change to {proposal.action}: edit the action to "
-                    "make it.",
-                )
-            else:
-                messages.success(request, f"Rejected the proposed change to {proposal.action}.")
-            return redirect("approvals:queue")
-    return _queue(request, form, status=400)
+    return _decided(
+        request,
+        ProposalDecisionForm(request.POST, prefix=proposal_prefix(proposal.pk)),
+        yes="accept",
+        act=lambda accept, reason: services.decide_proposal(
+            proposal=proposal, decider=request.user, accept=accept, reason=reason
+        ),
+        said=lambda accept: _proposal_said(proposal, accept),
+    )
 
 
 @guard("change.review", ProposedChange, methods=("POST",))
 def decide_change(request: HttpRequest, change: ProposedChange) -> HttpResponse:
     """Accept (the action changes, as a versioned edit) or reject a lead officer's change
     to their own action's due date or outcome measures."""
-    form = ProposalDecisionForm(request.POST, prefix=change_prefix(change.pk))
-    if form.is_valid():
-        accept = form.cleaned_data["decision"] == "accept"
-        try:
-            proposed_changes.decide(
-                change=change,
-                reviewer=request.user,
-                accept=accept,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
-            verb = "Accepted and made" if accept else "Rejected"
-            messages.success(request, f"{verb}: the change to {change.action}.")
-            return redirect("approvals:queue")
-    return _queue(request, form, status=400)
+    return _decided(
+        request,
+        ProposalDecisionForm(request.POST, prefix=change_prefix(change.pk)),
+        yes="accept",
+        act=lambda accept, reason: proposed_changes.decide(
+            change=change, reviewer=request.user, accept=accept, reason=reason
+        ),
+        said=lambda accept: (
+            f"{'Accepted and made' if accept else 'Rejected'}: the change to {change.action}."
+        ),
+    )
