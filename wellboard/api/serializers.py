@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -129,7 +128,7 @@ class ActionSerializer(serializers.ModelSerializer):
         """No update for 90 days."""
         return self._state(action).stale
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_latest_update_date(self, action: Action) -> Any:
         latest = self._state(action).latest
         return latest.date if latest and latest.date else None

@@ -1,0 +1,72 @@
+"""Schemathesis against the schema the app serves: for every operation, a few generated
+requests with a writing administrator's token, and every answer must be no server error,
+a documented status with its documented content type, headers and body.
+
+A handful of examples per operation keeps it under a minute in `make test`; Hypothesis
+draws small ids, so requests reach real records of the world as well as missing ones.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.api.helpers import token_for
+from tests.delivery_world import World
+from wellboard.wsgi import application
+
+pytestmark = pytest.mark.django_db
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+ELAPSED: list[float] = []
+
+
+@pytest.fixture(scope="module")
+def _served_schema() -> Any:
+    """Read from the app once: generating the document is the slow part."""
+    return schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+
+
+@pytest.fixture
+def api_schema(_served_schema: Any) -> Any:
+    return _served_schema
+
+
+@pytest.fixture
+def bearer(world: World, settings: Any) -> Iterator[dict[str, str]]:
+    settings.WELLBOARD_API_RATE = "100000/min"  # this test is one very busy client
+    started = time.monotonic()
+    yield {"Authorization": f"Bearer {token_for(world.admin, world.strategy.partnership)}"}
+    ELAPSED.append(time.monotonic() - started)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=5,
+    deadline=None,
+    derandomize=True,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_keeps_to_its_schema(case: Any, bearer: dict[str, str]) -> None:
+    case.call_and_validate(headers=bearer, checks=CHECKS)
