@@ -113,3 +113,33 @@ def test_signed_in_browsers_use_the_session_and_its_csrf_check(world: World) -> 
     body = {"date": timezone.localdate().isoformat(), "rag": "green", "text": "x"}
     refused = browser.post(url, body, content_type="application/json")
     assert is_problem(refused, 403) and "CSRF" in refused.json()["detail"]
+
+
+def test_the_list_and_the_record_agree_and_the_list_costs_the_same_for_more_actions(
+    world: World,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wellboard.strategy.models import Strategy
+
+    Strategy.objects.filter(pk=world.strategy.pk).update(requires_approval=True)
+    token = token_for(world.admin, world.strategy.partnership)
+    body = {"date": timezone.localdate().isoformat(), "rag": "red", "text": "Stalled"}
+    body["override_reason"] = "The venue closed"
+    posted = call("POST", f"/api/v1/actions/{world.own_action.pk}/updates/", token, body)
+    assert posted.status_code == 201 and posted.json()["review"] == "pending"
+    listed = {
+        row["id"]: row["status"] for row in call("GET", "/api/v1/actions/", token).json()["results"]
+    }
+    alone = call("GET", f"/api/v1/actions/{world.own_action.pk}/", token).json()["status"]
+    assert listed[world.own_action.pk] == alone != "red"  # a pending update does not count yet
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert call("GET", "/api/v1/actions/", token).status_code == 200
+        return len(captured)
+
+    few = queries()
+    add_actions(world.own_action.priority, 6)
+    assert queries() == few

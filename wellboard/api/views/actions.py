@@ -22,6 +22,7 @@ from wellboard.api.problems import problem
 from wellboard.api.serializers import ActionSerializer, UpdateSerializer
 from wellboard.api.views.records import int_param
 from wellboard.strategy.delivery import action_state
+from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.listing import ActionFilters
 from wellboard.strategy.models import Action, DeliveryStatus, Priority, ProgressUpdate
 from wellboard.strategy.presenters import today
@@ -53,9 +54,12 @@ def action_records() -> QuerySet[Action]:
     )
 
 
-def action_body(actions: list[Action], **extra: Any) -> Any:
+def action_body(actions: list[Action], kept: bool = False, **extra: Any) -> Any:
+    """Actions with their state: from the counted updates fetched along, or (`kept`, for
+    the list, whose query fetches no updates) from the delivery columns kept on each."""
     on = today()
-    states = {a.pk: action_state(a, on) for a in actions}
+    state = current_state if kept else action_state
+    states = {a.pk: state(a, on) for a in actions}
     return ActionSerializer(actions, many=True, context={"states": states, **extra}).data
 
 
@@ -96,7 +100,7 @@ class ActionList(ApiView):
             raise exceptions.ValidationError({"query": errors})
         queryset = filters.queryset(request.user, today())  # status too, in the database
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(action_body(list(page or [])))
+        return self.get_paginated_response(action_body(list(page or []), kept=True))
 
     @extend_schema(
         tags=["actions"],
