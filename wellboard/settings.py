@@ -267,6 +267,11 @@ except ValueError:
         "use whole numbers"
     ) from None
 CLIENT_ADDRESS_HEADER = os.environ.get("WELLBOARD_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+# Consultation themes: "auto" (the sentence model when installed, else TF-IDF), "model" or
+# "tfidf" (the test suite's choice: the model's own tests are in tests/core/consultation).
+CONSULTATION_THEMES_ENGINE = os.environ.get("WELLBOARD_THEMES_ENGINE", "auto")
+if CONSULTATION_THEMES_ENGINE not in ("auto", "model", "tfidf"):
+    raise ImproperlyConfigured("WELLBOARD_THEMES_ENGINE: use auto, model or tfidf")
 
 # Plan uploads larger than this are refused before any parsing (issue #3).
 IMPORT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024

@@ -93,6 +93,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "consultation.respond": EVERYONE,
     "consultation.manage": ADMINISTRATORS,
     "consultation.moderate": ADMINISTRATORS,
+    "consultation.analyse": ADMINISTRATORS,
     # The world's task was queued by the administrator: nobody else can find it.
     "task.view": {**{actor: NOT_FOUND for actor in ACTORS}, ADMIN: OK, ANONYMOUS: SIGN_IN},
     "api_token.manage": ADMINISTRATORS,

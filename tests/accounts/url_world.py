@@ -39,6 +39,7 @@ from wellboard.consultations.models import (
     ParagraphComment,
     Question,
     Response,
+    YouSaidWeDid,
 )
 from wellboard.consultations.services import create_consultation
 from wellboard.imports.models import ImportRun
@@ -136,6 +137,9 @@ def _consultation(objects: dict[type[models.Model], Any], strategy: Strategy) ->
     objects[ParagraphComment] = ParagraphComment.objects.create(
         consultation=consultation, paragraph_key="summary-1", text="Clear."
     )
+    objects[YouSaidWeDid] = YouSaidWeDid.objects.create(
+        consultation=consultation, you_said="Say it plainly.", we_did="Rewrote the summary."
+    )
 
 
 def build_url_world() -> UrlWorld:
@@ -228,5 +232,7 @@ def build_url_world() -> UrlWorld:
         "group_pk": group.pk,
         "token": make_token(objects[RoundLead]),
         "key": "priority-1-1",  # the first priority, a paragraph of the draft under consultation
+        "summary_format": "docx",
+        "export_format": "csv",
     }
     return UrlWorld(users, objects, extra, strategy, practice)

@@ -52,6 +52,7 @@ from wellboard.consultations.public_forms import (
     ResponseForm,
 )
 from wellboard.consultations.services import create_consultation
+from wellboard.consultations.you_said_forms import YouSaidForm
 from wellboard.imports.forms import ConfirmForm, MappingForm, UploadForm
 from wellboard.indicators.forms import LocalUploadForm, ReportingAreaForm
 from wellboard.partnerships.deciding_body_forms import DecidingBodyForm
@@ -363,6 +364,13 @@ BUILDERS: dict[type[BaseForm], Builder] = {
     ),
     EqualityForm: lambda w: (EqualityForm(data={"equality-age_band": "ancient"}), {}),
     ParagraphCommentForm: lambda w: (ParagraphCommentForm(data={"text": " "}), {}),
+    YouSaidForm: lambda w: (
+        YouSaidForm(
+            data={"you_said": "", "we_did": "x" * 2001, "section": "nowhere"},
+            consultation=create_consultation(w.strategy, title="What we did"),
+        ),
+        {},
+    ),
 }
 
 IMPORT = '{% import "web/forms.jinja" as forms %}'

@@ -139,6 +139,8 @@ RULES: dict[str, Rule] = {
     "consultation.respond": Rule(_any_member, public=True),
     "consultation.manage": Rule(_administrator),
     "consultation.moderate": Rule(_administrator),
+    # The results (themes, exports, summary, "you said, we did"): the policy officer's.
+    "consultation.analyse": Rule(_administrator),
     # Background tasks: the result may be one partnership's report, so its owner only.
     "task.view": Rule(owner="created_by"),
     # API tokens: who may reach the partnership's records from another system.

@@ -9,6 +9,8 @@ from wellboard.consultations.models import (
     ParagraphComment,
     Question,
     Response,
+    ThemeAnalysis,
+    YouSaidWeDid,
 )
 
 
@@ -56,3 +58,13 @@ class ParagraphCommentAdmin(admin.ModelAdmin):
 @admin.register(ClientHit)
 class ClientHitAdmin(admin.ModelAdmin):
     list_display = ["scope", "client", "window_start", "count"]
+
+
+@admin.register(ThemeAnalysis)
+class ThemeAnalysisAdmin(admin.ModelAdmin):
+    list_display = ["consultation", "engine", "comments", "computed_at"]
+
+
+@admin.register(YouSaidWeDid)
+class YouSaidWeDidAdmin(admin.ModelAdmin):
+    list_display = ["consultation", "position", "theme", "you_said"]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from wellboard.consultations import results_views, you_said_views
 from wellboard.consultations.views import manage, moderation, public
 
 app_name = "consultations"
@@ -24,4 +25,10 @@ urlpatterns = [
     path("responses/<int:pk>/moderate/", moderation.moderate_response, name="moderate_response"),
     path("responses/<int:pk>/erase/", moderation.erase, name="erase"),
     path("comments/<int:pk>/moderate/", moderation.moderate_comment, name="moderate_comment"),
+    path("<int:pk>/results/", results_views.results, name="results"),
+    path("<int:pk>/results/themes/", results_views.refresh_themes, name="refresh_themes"),
+    path("<int:pk>/summary/<str:summary_format>/", results_views.summary, name="summary"),
+    path("<int:pk>/export/<str:export_format>/", results_views.export, name="export"),
+    path("<int:pk>/you-said/", you_said_views.table, name="you_said"),
+    path("you-said/<int:pk>/edit/", you_said_views.edit, name="edit_you_said"),
 ]

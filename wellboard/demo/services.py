@@ -14,6 +14,7 @@ from django.db import transaction
 
 from wellboard.accounts.models import Membership
 from wellboard.demo.calendar import add_calendar
+from wellboard.demo.consultation import add_consultations
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.lifecycle import add_lifecycle
@@ -83,6 +84,7 @@ def load_demo() -> DemoResult:
     add_indicator_series(partnership)
     add_lifecycle(strategy)
     add_versions(strategy)
+    add_consultations(strategy)  # a past one with 240 responses and themes, an open one
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/

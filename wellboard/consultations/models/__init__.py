@@ -6,6 +6,7 @@ with their consents and personal data), comments.py (comments on a paragraph of 
 limits.py (requests counted per client).
 """
 
+from wellboard.consultations.models.analysis import ThemeAnalysis, YouSaidWeDid
 from wellboard.consultations.models.comments import ParagraphComment
 from wellboard.consultations.models.consultation import (
     Consultation,
@@ -24,4 +25,6 @@ __all__ = [
     "ParagraphComment",
     "Question",
     "Response",
+    "ThemeAnalysis",
+    "YouSaidWeDid",
 ]

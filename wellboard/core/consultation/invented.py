@@ -55,18 +55,20 @@ class InventedResponse:
 
 
 def invent_responses(
-    priorities: Sequence[str], count: int, *, seed: int = 2026
+    priorities: Sequence[str], count: int, *, seed: int = 2026, comment_rate: float = 0.35
 ) -> list[InventedResponse]:
-    """``count`` responses to questions on ``priorities`` (their titles), all sentences
-    distinct; VarietyExhausted if the parts run out."""
-    writer = _Writer(random.Random(seed))  # noqa: S311 - invented demo text, not a secret
+    """``count`` responses to questions on ``priorities`` (their titles), each priority
+    commented on by about ``comment_rate`` of them, all sentences distinct;
+    VarietyExhausted if the parts run out."""
+    writer = _Writer(random.Random(seed), comment_rate)  # noqa: S311 - invented demo text, not a secret
     leaning = [writer.rng.uniform(0.55, 0.9) for _ in priorities]
     return [writer.response(priorities, leaning) for _ in range(count)]
 
 
 class _Writer:
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, comment_rate: float) -> None:
         self.rng = rng
+        self.comment_rate = comment_rate
         self.used: set[str] = set()
 
     def response(self, priorities: Sequence[str], leaning: Sequence[float]) -> InventedResponse:
@@ -77,7 +79,7 @@ class _Writer:
         topics: list[str] = []
         comments = []
         for title in priorities:
-            if rng.random() < 0.35:
+            if rng.random() < self.comment_rate:
                 topic = self._topic_for(title)
                 topics.append(topic.name)
                 comments.append(self.comment(topic))

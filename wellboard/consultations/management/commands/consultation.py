@@ -1,4 +1,5 @@
-"""`wellboard consultation purge [--today YYYY-MM-DD]`.
+"""`wellboard consultation purge [--today YYYY-MM-DD]`; `themes` and `summary` are the
+analysis's (consultations/analysis_commands.py).
 
 `purge` erases the personal data (name, email, equality answers; names and contact details
 in comments) of every response past its retention date, keeping the anonymous answers,
@@ -14,6 +15,7 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from wellboard.base.commands import OneLineErrorCommand
+from wellboard.consultations import analysis_commands
 from wellboard.consultations.retention import purge
 
 
@@ -29,13 +31,22 @@ def _day(text: str | None) -> date | None:
 
 
 class Command(OneLineErrorCommand):
-    help = "Public consultations: purge personal data kept past the retention period."
+    help = (
+        "Public consultations: purge personal data kept past the retention period; "
+        "themes ID [--json]; summary ID --format docx|pdf --out FILE."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("what", choices=["purge"], help="purge")
+        parser.add_argument(
+            "what", choices=["purge", *analysis_commands.SUBCOMMANDS], help="purge, themes, summary"
+        )
         parser.add_argument("--today", help="purge: act as if today were YYYY-MM-DD")
+        analysis_commands.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["what"] in analysis_commands.SUBCOMMANDS:
+            self.stdout.write(analysis_commands.run(options["what"], options))
+            return
         done = purge(today=_day(options["today"]))
         self.stdout.write(
             f"Erased the personal data of {done.responses} response"
