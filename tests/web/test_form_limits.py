@@ -11,7 +11,10 @@ import pytest
 from django import forms
 from django.forms import BaseForm
 
-from tests.web.test_forms import BUILDERS, World, world  # noqa: F401 - the fixture
+from tests.web import test_forms
+from tests.web.test_forms import BUILDERS, World
+
+world = test_forms.world  # the registry's world, a fixture the tests below ask for
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +29,7 @@ def test_the_walk_sees_the_forms_of_the_app() -> None:
 
 
 @pytest.mark.parametrize("form_class", OURS, ids=lambda c: c.__name__)
-def test_every_text_box_has_a_limit(world: World, form_class: type[BaseForm]) -> None:  # noqa: F811
+def test_every_text_box_has_a_limit(world: World, form_class: type[BaseForm]) -> None:
     form, _ = BUILDERS[form_class](world)
     unlimited = [
         name
