@@ -42,6 +42,9 @@ NOT_BY_LINK = {
     "imports:status": "polled by htmx from the import's preview page",
     "consultations:thanks": "shown after a consultation response is sent (a POST)",
 }
+# The REST API's addresses are called by programs with a token, not clicked; its
+# documentation is linked from the administrators' API tokens page (tests/api/test_docs.py).
+NOT_BY_LINK_NAMESPACES = {"api"}
 SIGNED_IN_ONLY_ELSEWHERE = {"accounts:login"}  # a signed-in person has no use for it
 PER_PATTERN = 4  # pages fetched per URL pattern: enough to show it opens, and quick
 SLOW = {"reports:download": 1, "imports:export_sheet": 1, "imports:export_decidim": 1}
@@ -84,7 +87,13 @@ def _has_parts(page: Page, record: Any) -> bool:
 
 def required(user: Any) -> set[str]:
     pages = [p for p in PAGES if p.guard is not None and "GET" in p.guard.methods]
-    names = {p.name for p in pages if p.name not in NOT_BY_LINK and may_use(p, user)}
+    names = {
+        p.name
+        for p in pages
+        if p.name not in NOT_BY_LINK
+        and p.name.split(":")[0] not in NOT_BY_LINK_NAMESPACES
+        and may_use(p, user)
+    }
     return names - SIGNED_IN_ONLY_ELSEWHERE if user.is_authenticated else names
 
 
