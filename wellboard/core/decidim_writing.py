@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from wellboard.core.decidim import EXPORT_COLUMNS, IMPORT_COLUMNS, RAG_STATUS
+from wellboard.core.decidim_columns import EXPORT_COLUMNS, IMPORT_COLUMNS, RAG_STATUS
 from wellboard.core.spreadsheet_cells import csv_cell
 
 
