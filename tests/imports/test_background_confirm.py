@@ -7,16 +7,13 @@ stays in the request, as before.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import openpyxl
 import pytest
 from django.urls import reverse
 
 from tests.imports.conftest import PLAN_CSV
-from tests.imports.test_views import _client, _strategy_for, _text, _upload
-from wellboard.core.spreadsheet_roundtrip import HEADERS
+from tests.imports.test_views import _client, _sheet_run, _strategy_for, _text, _upload
 from wellboard.imports.models import ImportRun
 from wellboard.strategy.models import Action, Strategy
 from wellboard.tasks.models import BackgroundTask
@@ -78,14 +75,7 @@ def test_a_larger_import_is_loaded_by_a_task_with_a_progress_page(settings: Any)
 def test_a_failed_background_load_shows_why_and_saves_nothing(settings: Any) -> None:
     client = _client()
     strategy = _strategy_for(client)
-    download = client.get(reverse("imports:export_sheet", args=[strategy.pk]))
-    book = openpyxl.load_workbook(io.BytesIO(download.content))
-    book.worksheets[0].cell(row=3, column=HEADERS.index("Action") + 1).value = "From the sheet"
-    out = io.BytesIO()
-    book.save(out)
-    _upload(client, "plan.xlsx", out.getvalue(), target=str(strategy.pk))
-    run = ImportRun.objects.order_by("-id").first()
-    assert run is not None and run.status == ImportRun.Status.PARSED
+    run = _sheet_run(client, strategy, "From the sheet")
     settings.WELLBOARD_IMPORT_BACKGROUND_ACTIONS = 0
     response = client.post(reverse("imports:confirm", args=[run.pk]))
     job = BackgroundTask.objects.get()

@@ -191,6 +191,19 @@ def _strategy_for(client: Client) -> Strategy:
     return Strategy.objects.get()
 
 
+def _sheet_run(client: Client, strategy: Strategy, title: str) -> ImportRun:
+    """The strategy's plan sheet downloaded, action 1.1.2 retitled in it, uploaded to preview."""
+    download = client.get(reverse("imports:export_sheet", args=[strategy.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(download.content))
+    book.worksheets[0].cell(row=3, column=HEADERS.index("Action") + 1).value = title
+    out = io.BytesIO()
+    book.save(out)
+    _upload(client, "plan.xlsx", out.getvalue(), target=str(strategy.pk))
+    run = ImportRun.objects.order_by("-id").first()
+    assert run is not None and run.status == ImportRun.Status.PARSED
+    return run
+
+
 def test_a_plan_sheet_updates_its_strategy_after_a_preview_of_changes() -> None:
     client = _client()
     strategy = _strategy_for(client)

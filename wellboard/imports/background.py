@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django_tasks.base import Task
 
 from wellboard.core.exchange import ExchangeError
 from wellboard.imports.models import ImportRun
@@ -51,15 +52,7 @@ def read_upload(job: BackgroundTask, *, run_id: int) -> None:
 
 
 def queue_parse(run: ImportRun, user: Any) -> BackgroundTask:
-    job = start(
-        read_upload,
-        title=f"Reading {run.file_name}",
-        user=user,
-        partnership=run.partnership,
-        back_url=reverse("imports:preview", args=[run.pk]),
-        back_label="the import preview",
-        run_id=run.pk,
-    )
+    job = _start_for_run(read_upload, run, f"Reading {run.file_name}", user)
     run.task_id = job.pk
     run.save(update_fields=["task_id", "updated_at"])
     return job
@@ -123,14 +116,11 @@ def queue_apply(
     run: ImportRun, user: Any, *, plan_state: str, delete_missing: bool, archive_missing: bool
 ) -> BackgroundTask:
     """Mark the (locked) run as being imported and queue its load, in the caller's transaction."""
-    job = start(
+    job = _start_for_run(
         apply_upload,
-        title=f"Importing {run.file_name}",
-        user=user,
-        partnership=run.partnership,
-        back_url=reverse("imports:preview", args=[run.pk]),
-        back_label="the import preview",
-        run_id=run.pk,
+        run,
+        f"Importing {run.file_name}",
+        user,
         plan_state=plan_state,
         delete_missing=delete_missing,
         archive_missing=archive_missing,
@@ -138,3 +128,19 @@ def queue_apply(
     run.status, run.task_id = ImportRun.Status.APPLYING, job.pk
     run.save(update_fields=["status", "task_id", "updated_at"])
     return job
+
+
+def _start_for_run(
+    background: Task[Any, None], run: ImportRun, title: str, user: Any, **arguments: Any
+) -> BackgroundTask:
+    """Both tasks of a run lead back to its preview page, which finds them by the run's id."""
+    return start(
+        background,
+        title=title,
+        user=user,
+        partnership=run.partnership,
+        back_url=reverse("imports:preview", args=[run.pk]),
+        back_label="the import preview",
+        run_id=run.pk,
+        **arguments,
+    )

@@ -4,6 +4,9 @@ data is erased on request."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,37 +45,47 @@ def moderate_response(request: HttpRequest, response: Response) -> HttpResponse:
     if not response.consent_publish:
         messages.error(request, "This respondent did not agree to publication.")
         return redirect("consultations:queue", consultation.pk)
-    initial = {"text": response.published_text or response.redacted_text()}
-    form = ModerationForm(request.POST or None, initial=initial, limit=20000)
-    if request.method == "POST" and form.is_valid():
-        moderate(response, form.publish, form.cleaned_data["text"], request.user)
-        messages.success(request, f"Response {response.pk}: {response.get_moderation_display()}.")
-        return redirect("consultations:queue", consultation.pk)
-    context = {
-        "consultation": consultation,
-        "form": form,
-        "record": response,
-        "answers": response.answers.select_related("question"),
-    }
-    status = 400 if form.errors else 200
-    return render(request, "consultations/moderate.jinja", context, status=status)
+    text = response.published_text or response.redacted_text()
+    return _moderate(
+        request,
+        response,
+        "Response",
+        text,
+        20000,
+        lambda: {"answers": response.answers.select_related("question")},
+    )
 
 
 @guard("consultation.moderate", ParagraphComment, methods=MODERATE)
 def moderate_comment(request: HttpRequest, comment: ParagraphComment) -> HttpResponse:
-    consultation = comment.consultation
-    initial = {"text": comment.published_text or redact(comment.text)}
-    form = ModerationForm(request.POST or None, initial=initial, limit=2000)
+    text = comment.published_text or redact(comment.text)
+    return _moderate(
+        request,
+        comment,
+        "Comment",
+        text,
+        2000,
+        lambda: {"paragraph": draft.find(comment.consultation, comment.paragraph_key)},
+    )
+
+
+def _moderate(
+    request: HttpRequest,
+    record: Response | ParagraphComment,
+    label: str,
+    text: str,
+    limit: int,
+    shown_with: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """One moderation page for both kinds of record; shown_with adds what the moderator reads
+    beside the text (the answers, the paragraph), worked out only when the page is shown."""
+    consultation = record.consultation
+    form = ModerationForm(request.POST or None, initial={"text": text}, limit=limit)
     if request.method == "POST" and form.is_valid():
-        moderate(comment, form.publish, form.cleaned_data["text"], request.user)
-        messages.success(request, f"Comment {comment.pk}: {comment.get_moderation_display()}.")
+        moderate(record, form.publish, form.cleaned_data["text"], request.user)
+        messages.success(request, f"{label} {record.pk}: {record.get_moderation_display()}.")
         return redirect("consultations:queue", consultation.pk)
-    context = {
-        "consultation": consultation,
-        "form": form,
-        "record": comment,
-        "paragraph": draft.find(consultation, comment.paragraph_key),
-    }
+    context = {"consultation": consultation, "form": form, "record": record, **shown_with()}
     status = 400 if form.errors else 200
     return render(request, "consultations/moderate.jinja", context, status=status)
 
