@@ -44,6 +44,9 @@ class Partnership(TimestampedModel):
         max_length=20,
         choices=[(key, licence.name) for key, licence in LICENCES.items()],
         default=DEFAULT_LICENCE,
+        # Also the column's default, so that code written before the column (an older
+        # migration's model, a test of one) still adds partnerships.
+        db_default=DEFAULT_LICENCE,
         verbose_name="Licence of the open data",
         help_text="The files on the open data page are published under it.",
     )
