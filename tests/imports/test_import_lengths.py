@@ -4,6 +4,7 @@ by `wellboard import` (dry run too) and by the upload page, and nothing is store
 
 from __future__ import annotations
 
+import io
 from html import unescape
 from io import StringIO
 from pathlib import Path
@@ -20,10 +21,12 @@ from django.urls import reverse
 from tests.core.parsing.fixtures.pdf_builders import table_html, write_pdf
 from tests.factories import MembershipFactory
 from tests.imports.conftest import DECIDIM_CSV
+from tests.imports.test_views import _client, _strategy_for, _upload
 from wellboard.accounts.models import Membership
 from wellboard.core.limits import LONG_TEXT
+from wellboard.core.spreadsheet_roundtrip import HEADERS
 from wellboard.imports.models import ImportRun
-from wellboard.strategy.models import Action, Strategy
+from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +126,26 @@ def test_a_decidim_result_of_100000_characters_is_refused(tmp_path: Path) -> Non
     assert caught.value.returncode == 2
     assert "\n" not in str(caught.value) and "(Map safe routes)" in str(caught.value)
     assert f"use at most {LONG_TEXT} characters" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("column", "limit"), [("Outcome measures", LONG_TEXT), ("Latest update", LONG_TEXT)]
+)
+def test_a_plan_sheet_cell_longer_than_its_limit_is_refused(column: str, limit: int) -> None:
+    """The plan sheet is applied field by field, not through the loader: checked at reading."""
+    client = _client()
+    strategy = _strategy_for(client)
+    download = client.get(reverse("imports:export_sheet", args=[strategy.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(download.content))
+    book.worksheets[0].cell(row=3, column=HEADERS.index(column) + 1).value = _long(20_000)
+    out = io.BytesIO()
+    book.save(out)
+    before = list(Action.objects.values_list("outcome_measures", flat=True).order_by("pk"))
+    updates = ProgressUpdate.objects.count()
+    response = _upload(client, "plan.xlsx", out.getvalue(), target=str(strategy.pk))
+    page = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert f"20000 characters: use at most {limit} characters" in page
+    assert "action 1.1.2" in page
+    after = list(Action.objects.values_list("outcome_measures", flat=True).order_by("pk"))
+    assert (after, ProgressUpdate.objects.count()) == (before, updates)

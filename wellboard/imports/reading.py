@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 
+from wellboard.core.exchange.validate import text_limit
 from wellboard.core.parsing import PlanImportError
 from wellboard.core.sandbox import ProcessLimits, read_in_child
 from wellboard.core.spreadsheet_roundtrip import ChangeSet, diff_sheet
@@ -71,6 +72,7 @@ def read_file(
     if outcome["kind"] == SHEET:
         assert target is not None
         changes = diff_sheet(export_strategy(target), sheet_rows(outcome))
+        _check_sheet_lengths(changes, filename or path.name)
         return Reading(SHEET, changes=changes, warnings=list(changes["warnings"]))
     return Reading(
         outcome["kind"],
@@ -78,6 +80,42 @@ def read_file(
         warnings=warnings,
         unmapped_headers=list(outcome.get("unmapped_headers", [])),
     )
+
+
+# Where a plan-sheet column is stored: its record kind and key in the exchange format.
+_SHEET_KEYS = {"theme": ("theme", "title"), "priority": ("priority", "title")}
+
+
+def _too_long(name: str, kind_key: tuple[str, str], value: Any) -> str:
+    limit = text_limit(*kind_key)
+    for text in value if isinstance(value, list) else [value]:
+        if limit is not None and isinstance(text, str) and len(text) > limit:
+            return f"{name}: {len(text)} characters: use at most {limit} characters"
+    return ""
+
+
+def _check_sheet_lengths(changes: ChangeSet, shown: str) -> None:
+    """Refuse, in one line naming the row's action, a sheet cell longer than Wellboard keeps
+    (an .xlsx cell holds 32,767 characters): the sheet is applied field by field, not
+    through the exchange loader, so it is checked here (issue #12.9)."""
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for change in changes["changed"]:
+        values = {key: pair[1] for key, pair in change["fields"].items()}
+        if change["update"]:
+            values["update_text"] = change["update"]["text"]
+        rows.append((change["ref"] or change["title"], values))
+    for new in changes["new"]:
+        values = {**new["action"], "theme": new["theme"], "priority": new["priority"]}
+        values["update_text"] = [u["text"] for u in new["action"].get("updates", [])]
+        rows.append((new["action"].get("ref") or f"row {new['row']}", values))
+    for label, values in rows:
+        for key, value in values.items():
+            where = _SHEET_KEYS.get(
+                key, ("update", "text") if key == "update_text" else ("action", key)
+            )
+            problem = _too_long(key.replace("_", " "), where, value)
+            if problem:
+                raise UnreadableFile(shown, f"action {str(label)[:60]}: {problem}", [])
 
 
 def count(document: dict[str, Any]) -> tuple[int, int, int]:

@@ -8,7 +8,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from wellboard.core.exchange.schema import schema
+from wellboard.core.exchange.schema import resolve, schema
 
 
 class ExchangeError(ValueError):
@@ -52,6 +52,16 @@ def check_lengths(document: Any) -> None:
     if errors:
         first = min(errors, key=lambda e: list(e.absolute_path))
         raise ExchangeError(f"{_where(first)}{_titled(document, first)}: {_message(first)}")
+
+
+def text_limit(kind: str, key: str) -> int | None:
+    """The format's maxLength for `key` of a `kind` record ("action", "title"), or for its
+    items when it is a list: for readers that hold values outside a whole document."""
+    spec = resolve(schema()["$defs"][kind]["properties"].get(key, {}))
+    if spec.get("type") == "array":
+        spec = resolve(spec.get("items", {}))
+    limit = spec.get("maxLength")
+    return limit if isinstance(limit, int) else None
 
 
 def _titled(document: Any, error: ValidationError) -> str:
