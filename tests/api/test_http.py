@@ -143,3 +143,14 @@ def test_the_list_and_the_record_agree_and_the_list_costs_the_same_for_more_acti
     few = queries()
     add_actions(world.own_action.priority, 6)
     assert queries() == few
+
+
+@pytest.mark.parametrize("value", ["78599198971118551040", "²", "1e3"])
+def test_an_id_no_database_holds_is_a_refused_filter_not_a_server_error(
+    world: World, value: str
+) -> None:
+    """Found by Schemathesis: a 20-digit strategy id overflowed the database's integer."""
+    token = token_for(world.board, world.strategy.partnership)
+    refused = call("GET", f"/api/v1/actions/?strategy={value}&role={value}", token)
+    assert is_problem(refused, 400)
+    assert "strategy must be a number" in refused.json()["detail"]

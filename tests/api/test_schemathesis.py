@@ -8,6 +8,7 @@ draws small ids, so requests reach real records of the world as well as missing 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,10 +39,25 @@ CHECKS = [
 ]
 
 
+@contextlib.contextmanager
+def _one_connection() -> Iterator[None]:
+    """Requests go through the real WSGI handler, whose start- and end-of-request signals
+    would close the connection holding the test's transaction; Django's test client keeps
+    it open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="module")
-def _served_schema() -> Any:
+def _served_schema(django_db_setup: None, django_db_blocker: Any) -> Any:
     """Read from the app once: generating the document is the slow part."""
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+    with django_db_blocker.unblock(), _one_connection():
+        return schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
 
 
 @pytest.fixture
@@ -52,16 +68,8 @@ def api_schema(_served_schema: Any) -> Any:
 @pytest.fixture
 def bearer(world: World, settings: Any) -> Iterator[dict[str, str]]:
     settings.WELLBOARD_API_RATE = "100000/min"  # this test is one very busy client
-    # Requests go through the real WSGI handler, whose end-of-request signal would close
-    # the connection holding the test's transaction; Django's test client keeps it the
-    # same way.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with _one_connection():
         yield {"Authorization": f"Bearer {token_for(world.admin, world.strategy.partnership)}"}
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -167,7 +167,7 @@ def _version(header: str) -> int | None:
     text = header.strip().removeprefix("W/").strip('"').strip()
     if not text:
         return None
-    return int(text) if text.isdigit() and len(text) < 12 else -1
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else -1
 
 
 class ActionUpdates(ApiView):

@@ -24,7 +24,7 @@ def int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "")
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 18:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise exceptions.ValidationError({name: [f"{name} must be a whole number"]})
     return int(raw)
 
