@@ -51,6 +51,8 @@ def test_compare_marks_changed_words_and_escapes_them(world: World) -> None:
     assert "Version 1: Before" in page and "Version 2: After" in page
     # Without a choice, the newest version is compared with the one before it.
     assert "<ins>" in client.get(url).content.decode()
+    listed = client.get(f"/strategies/{world.strategy.pk}/versions/").content.decode()
+    assert f"{url}?old=1&amp;new=2" in listed  # each version links to its changes
 
 
 def test_compare_refuses_a_version_the_strategy_does_not_have(world: World) -> None:
