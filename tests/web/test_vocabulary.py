@@ -78,7 +78,7 @@ def test_every_delivery_page_speaks_the_same_words(demo: Strategy) -> None:
 def test_the_action_csv_uses_the_words(demo: Strategy) -> None:
     client = Client()
     client.force_login(User.objects.get(username="board1"))
-    body = client.get("/actions/?format=csv").content.decode()
+    body = client.get("/actions/?format=csv").getvalue().decode()
     rows = list(csv.DictReader(io.StringIO(body)))
     assert {r["status"] for r in rows} <= ALL_WORDS
     assert {r["suggested status"] for r in rows} <= ALL_WORDS | {""}
