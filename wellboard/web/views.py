@@ -23,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context = {
             "board": dashboard(request.user, today()),
             "open_rounds": open_rounds_for(request.user),
+            "consultations": _members_consultations(request.user),
         }
         return render(request, "web/dashboard.jinja", context)
     plans = Plan.objects.active().prefetch_related(
@@ -38,6 +39,13 @@ def home(request: HttpRequest) -> HttpResponse:
     current, past = public_consultations()
     context = {"strategies": strategies, "named": named, "consultations": current, "past": past}
     return render(request, "web/home.jinja", context)
+
+
+def _members_consultations(user: object) -> list[object]:
+    """The public consultations of the member's own partnerships, open ones first."""
+    mine = set(memberships(user))
+    current, past = public_consultations()
+    return [c for c in current + past if c.strategy.partnership_id in mine]
 
 
 @guard(signed_in=False)
