@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.test.utils import override_settings
 
 from tests.accounts.url_world import UrlWorld, build_url_world, keep_worker_alive
@@ -27,6 +28,14 @@ MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"
 __all__ = ["smtp_server", "smtp_session_server"]
 
 DEMO_PASSWORD = "demo-password-1"  # the test demo users' password
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """The API's per-token request counts live in the cache: keyed by ids that another
+    test's rolled-back records reuse, one test's requests must not throttle the next's."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -97,8 +97,9 @@ def test_administrators_reach_it_from_the_menu_and_the_strategy_page_and_no_one_
     strategy = setting.consultation.strategy
     client = setting.admin_client()
     index = reverse("consultations:index")
-    assert index in client.get("/").content.decode()
-    assert index in client.get(strategy.get_absolute_url()).content.decode()
+    link = f'href="{index}"'  # the managing index, not a public consultation's page under it
+    assert link in client.get("/").content.decode()
+    assert link in client.get(strategy.get_absolute_url()).content.decode()
     page = client.get(index).content.decode()
     assert reverse("consultations:manage", args=[setting.consultation.pk]) in page
     assert reverse("consultations:create", args=[strategy.pk]) in page
@@ -108,8 +109,8 @@ def test_administrators_reach_it_from_the_menu_and_the_strategy_page_and_no_one_
     )
     member = Client()
     member.force_login(board)  # type: ignore[arg-type]
-    assert index not in member.get("/").content.decode()
-    assert index not in member.get(strategy.get_absolute_url()).content.decode()
+    assert link not in member.get("/").content.decode()
+    assert link not in member.get(strategy.get_absolute_url()).content.decode()
     assert member.get(index).status_code == 403
 
 
