@@ -23,3 +23,7 @@ COMMENT_TEXT = 4_000
 # A message Wellboard writes itself (the body of a reminder email lists a lead officer's
 # actions with their titles); never typed by a person, bounded so no row grows without end.
 GENERATED_TEXT = 200_000
+
+# A theme's, priority's or action's reference ("2.3a"): the exchange format's and the
+# database column's length.
+REF_TEXT = 30

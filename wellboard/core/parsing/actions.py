@@ -17,6 +17,7 @@ from typing import Any
 
 from wellboard.core.dates import parse_due
 from wellboard.core.indicator_codes import scan_codes
+from wellboard.core.limits import REF_TEXT
 from wellboard.core.parsing.lead_people import split_people
 from wellboard.core.parsing.progress_notes import read_rag, split_updates
 from wellboard.core.parsing.text_rules import (
@@ -221,13 +222,19 @@ def _percent(text: str, warn: Warn) -> int | None:
 
 
 def _ref(values: RowValues, index: int, count: int, text: str) -> tuple[str, str]:
+    """The action's reference; a reference cell too long to be one (a misread column) is
+    kept at the end of the action's text instead, and the action is numbered."""
     refs = values.get("ref", [])
     if not refs:
         return leading_ref(text, dotted_only=True)
     if count > 1 and len(refs) == count:
-        return refs[index], text
-    ref = " ".join(refs)
-    return (f"{ref}{_letter(index)}" if count > 1 else ref), text
+        ref = refs[index]
+    else:
+        joined = " ".join(refs)
+        ref = f"{joined}{_letter(index)}" if count > 1 else joined
+    if len(ref) > REF_TEXT:
+        return "", f"{text}\n{ref}"
+    return ref, text
 
 
 def _letter(index: int) -> str:
