@@ -3,6 +3,7 @@ response, moderate what was written, erase a respondent's personal data."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -65,13 +66,18 @@ def create_consultation(strategy: Strategy, user: Any = None, **fields: Any) -> 
     return consultation
 
 
-def public_consultations() -> tuple[list[Consultation], list[Consultation]]:
-    """For the public home page: those taking responses now or soon (closing first), and
-    past ones (newest first), whose pages stay public with what was published."""
+def public_consultations(
+    partnership_ids: Iterable[int] | None = None,
+) -> tuple[list[Consultation], list[Consultation]]:
+    """For the public home page (or a member's dashboard, given their partnerships): those
+    taking responses now or soon (closing first), and past ones (newest first), whose pages
+    stay public with what was published."""
     today = timezone.localdate()
     found = Consultation.objects.exclude(status=Consultation.Status.DRAFT).select_related(
         "strategy__partnership"
     )
+    if partnership_ids is not None:
+        found = found.filter(strategy__partnership_id__in=list(partnership_ids))
     current = found.filter(status=Consultation.Status.OPEN, closes__gte=today)
     past = found.exclude(pk__in=current.values("pk"))
     return list(current.order_by("closes", "pk")), list(past.order_by("-closes", "-pk"))

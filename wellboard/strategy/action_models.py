@@ -13,7 +13,7 @@ from django.db import models
 from wellboard.base.archive import ArchivableModel
 from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
-from wellboard.core.limits import TITLE_TEXT
+from wellboard.core.limits import REF_TEXT, TITLE_TEXT
 from wellboard.partnerships.models import (
     GovernanceBoard,
     Organisation,
@@ -54,7 +54,7 @@ class Action(CurrentDelivery, ArchivableModel, TimestampedModel):
     public_path: ClassVar[str] = f"{strategy_path}__published"
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="actions")
-    ref = models.CharField(max_length=30, blank=True)
+    ref = models.CharField(max_length=REF_TEXT, blank=True)
     title = limited_text(TITLE_TEXT)
     description = limited_text(blank=True)
     lead_officer = models.ForeignKey(

@@ -14,7 +14,7 @@ from wellboard.base.archive import ArchivableModel
 from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
-from wellboard.core.limits import TITLE_TEXT
+from wellboard.core.limits import REF_TEXT, TITLE_TEXT
 from wellboard.partnerships.models import (
     Person,
 )
@@ -70,7 +70,7 @@ class Theme(ArchivableModel, VersionedModel, TimestampedModel):
     public_path: ClassVar[str] = f"{strategy_path}__published"
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="themes")
-    ref = models.CharField(max_length=30, blank=True)
+    ref = models.CharField(max_length=REF_TEXT, blank=True)
     title = models.CharField(max_length=500)
     description = limited_text(blank=True)
     lead_member = models.ForeignKey(
@@ -105,7 +105,7 @@ class Priority(ArchivableModel, VersionedModel, TimestampedModel):
     public_path: ClassVar[str] = f"{strategy_path}__published"
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="priorities")
-    ref = models.CharField(max_length=30, blank=True)
+    ref = models.CharField(max_length=REF_TEXT, blank=True)
     title = limited_text(TITLE_TEXT)
     description = limited_text(blank=True)
     lead_officer = models.ForeignKey(

@@ -43,9 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _members_consultations(user: object) -> list[object]:
     """The public consultations of the member's own partnerships, open ones first."""
-    mine = set(memberships(user))
-    current, past = public_consultations()
-    return [c for c in current + past if c.strategy.partnership_id in mine]
+    current, past = public_consultations(memberships(user))
+    return [*current, *past]
 
 
 @guard(signed_in=False)
