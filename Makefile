@@ -90,6 +90,7 @@ bench-import: setup
 
 bench-web: setup
 	$(PY) benchmarks/bench_web.py
+	DATABASE_URL=$(PG_URL) $(PY) benchmarks/bench_web.py
 
 bench-reports: setup
 	$(PY) benchmarks/bench_reports.py

@@ -95,3 +95,21 @@ def build_world() -> World:
         user=stranger, partnership=foreign_strategy.partnership, role=Membership.Role.ADMINISTRATOR
     )
     return World(strategy, own, other, admin, lead, board, stranger, foreign)
+
+
+def grow_plan(world: World, total: int, indicator: object = None) -> None:
+    """Grow the world's plan to `total` actions led by the world's lead officer, each with
+    more history than `add_actions` gives: an older update, one waiting for approval and,
+    when given, a link to `indicator`, so that a page reading history per action, or one
+    query per row, costs more as the plan grows."""
+    from wellboard.strategy.models import ActionIndicator, UpdateReview
+
+    have = Action.objects.in_strategy(world.strategy).count()
+    own = world.own_action
+    today = timezone.localdate()
+    for action in add_actions(own.priority, total - have, lead=own.lead_officer):
+        UpdateFactory(action=action, date=today - dt.timedelta(days=40), rag="amber")
+        waiting: Any = UpdateFactory(action=action, date=today, rag="red", author_name="Ada")
+        UpdateReview.objects.create(update=waiting)
+        if indicator is not None:
+            ActionIndicator.objects.create(action=action, indicator=cast(Any, indicator))

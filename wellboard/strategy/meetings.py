@@ -65,9 +65,10 @@ def updated_since(action: Action, meeting: date) -> bool:
 
     An update dated on the meeting day may be what the meeting was sent, so it does not
     count: the same test as the exception report's "no update since the previous meeting".
-    Undated imported notes predate the system and never count.
+    Undated imported notes predate the system and never count. Read from the action's kept
+    date of its newest dated counted update (strategy/delivery_cache.py), not its updates.
     """
-    return any(u.date and u.date > meeting for u in action.updates.all())
+    return action.last_update_on is not None and action.last_update_on > meeting
 
 
 def strategy_id(action: Action) -> int:

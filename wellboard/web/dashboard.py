@@ -14,9 +14,11 @@ from typing import Any
 from wellboard.accounts.permissions import led_person_ids, partnerships_where, scoped
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
-from wellboard.strategy.delivery import ActionState, action_queryset, action_state
+from wellboard.strategy.current import overdue_q
+from wellboard.strategy.delivery import ActionState
+from wellboard.strategy.delivery_current import current_actions, current_state
 from wellboard.strategy.meetings import last_meetings, strategy_id
-from wellboard.strategy.models import Action, DeliveryStatus, Strategy, UpdateReview
+from wellboard.strategy.models import Action, Strategy, UpdateReview
 from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
 
 SHOWN = 10  # rows per list; each list links to the full page
@@ -39,9 +41,23 @@ class Dashboard:
     may_import: bool = False
 
 
-def _states(user: Any, on: date) -> list[ActionState]:
-    actions = scoped(Action, user, action_queryset()).with_plan()
-    return [action_state(a, on) for a in actions]
+def _led(user: Any, on: date) -> list[ActionState]:
+    """The user's own active actions, read from their kept delivery columns."""
+    actions = scoped(Action, user, current_actions()).with_plan()
+    led = actions.filter(lead_officer_id__in=led_person_ids(user))
+    return [current_state(a, on) for a in led]
+
+
+def _overdue(user: Any, on: date) -> tuple[list[ActionState], int]:
+    """The first overdue actions of the user's partnerships and how many there are,
+    counted and cut in the database, so the page costs the same however large the plans."""
+    overdue = (
+        scoped(Action, user, current_actions())
+        .filter(overdue_q(on))
+        .with_plan()
+        .order_by("due_end", "pk")
+    )
+    return [current_state(a, on) for a in overdue[:SHOWN]], overdue.count()
 
 
 def _next_meetings(user: Any, on: date) -> list[BoardMeeting]:
@@ -65,20 +81,14 @@ def dashboard(user: Any, on: date) -> Dashboard:
     board.meetings = _next_meetings(user, on)
     calendars = partnerships_where(user, "directory.boards")
     board.calendar_partnership = calendars[0] if calendars else None
-    states = _states(user, on)
-    mine = set(led_person_ids(user))
-    led = [s for s in states if s.action.lead_officer_id in mine]
-    if board.may_lead and led:
+    led = _led(user, on) if board.may_lead else []
+    if led:
         meetings = last_meetings({strategy_id(s.action) for s in led}, on)
         groups = attention_groups(led, on, meetings)
         groups.pop(ON_THE_BOOKS, None)
         board.needing_update = {k: v[:SHOWN] for k, v in groups.items()}
         board.needing_update_count = sum(len(v) for v in groups.values())
-    overdue = sorted(
-        (s for s in states if s.status == DeliveryStatus.OVERDUE),
-        key=lambda s: (s.action.due_end or on, s.action.pk),
-    )
-    board.overdue, board.overdue_count = overdue[:SHOWN], len(overdue)
+    board.overdue, board.overdue_count = _overdue(user, on)
     if board.may_approve:
         reviews = pending_reviews(user)
         board.approvals = list(reviews[:SHOWN])

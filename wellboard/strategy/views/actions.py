@@ -11,8 +11,7 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, led_person_ids, memberships, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
-from wellboard.strategy.delivery import action_queryset, action_state
-from wellboard.strategy.delivery_current import current_state
+from wellboard.strategy.delivery_current import current_actions, current_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response
 from wellboard.strategy.meetings import last_meetings, strategy_id
@@ -32,7 +31,7 @@ def action_detail_queryset() -> QuerySet[Action]:
         "-date", "-id"
     )
     return Action.objects.select_related(
-        "lead_officer", "lead_officer__organisation", "role_type"
+        "lead_officer", "lead_officer__organisation", "role_type", "current_update"
     ).prefetch_related(
         "organisation_links__organisation",
         "board_links__board",
@@ -41,7 +40,6 @@ def action_detail_queryset() -> QuerySet[Action]:
         "milestones",
         "comments__author",
         "comments__decision__decided_by",
-        Prefetch("updates", queryset=ProgressUpdate.objects.counted()),
         Prefetch("updates", queryset=timeline, to_attr="timeline"),
     )
 
@@ -58,7 +56,7 @@ def render_action(
     user = request.user
     context = {
         "action": action,
-        "state": action_state(action, today()),
+        "state": current_state(action, today()),
         "strategy": action.priority.theme.plan.strategy,
         "can_update": can(user, "action.update", action),
         "can_edit": can(user, "action.edit", action),
@@ -137,11 +135,11 @@ def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 def my_actions(request: HttpRequest) -> HttpResponse:
     on = today()
     actions = (
-        scoped(Action, request.user, action_queryset())
+        scoped(Action, request.user, current_actions())
         .active()
         .filter(lead_officer_id__in=led_person_ids(request.user))
     )
-    states = [action_state(a, on) for a in actions.with_plan()]
+    states = [current_state(a, on) for a in actions.with_plan()]
     meetings = last_meetings({strategy_id(s.action) for s in states}, on)
     groups = attention_groups(states, on, meetings)
     return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(states)})

@@ -14,7 +14,7 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can
 from wellboard.core.delivery import action_percent, suggested_rag
 from wellboard.strategy import proposals, services
-from wellboard.strategy.delivery import action_state
+from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import (
     ActionEditForm,
     CommentForm,
@@ -48,7 +48,7 @@ def _suggestion(action: Action, data: dict[str, object], current_percent: int) -
 
 @guard("action.update", Action, queryset=action_detail_queryset, methods=("GET", "POST"))
 def add_update(request: HttpRequest, action: Action) -> HttpResponse:
-    state = action_state(action, today())
+    state = current_state(action, today())
     milestones = [m for m in action.milestones.all() if m.done_on is None]
     previous = action.timeline[0] if action.timeline else None  # type: ignore[attr-defined]
     corrects = _corrected(action, request.POST.get("supersedes") or request.GET.get("corrects"))
