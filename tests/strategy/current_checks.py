@@ -3,14 +3,20 @@
 Used after every kind of write (tests/strategy/test_current_delivery.py) and after
 imports, restores and merges. The truth is `Action.status_on`, `latest_update` and
 `core.delivery.action_percent` over the counted updates, as the reports compute it.
+`counting()` counts the refresh statements a bulk path runs: one per plan it touched,
+not one per row (tests/strategy/test_deferred_refresh.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from django.db import connection
 from django.db.models import Prefetch
+from django.test.utils import CaptureQueriesContext
 
 from wellboard.core.delivery import action_percent
 from wellboard.strategy.current import status_expression, status_filter
@@ -64,3 +70,27 @@ def assert_current(actions: Any = None, days: tuple[dt.date, ...] = DAYS) -> int
             matched = set(chosen.filter(status_filter(status, today)).values_list("pk", flat=True))
             assert matched == wanted, (status, today)
     return len(found)
+
+
+REFRESH = 'UPDATE "strategy_action" SET "current_update_id"'  # delivery_cache.refresh_delivery
+
+
+class Counted:
+    """The refresh statements run so far inside a `counting()` block."""
+
+    def __init__(self, queries: CaptureQueriesContext) -> None:
+        self.queries = queries
+
+    @property
+    def refreshes(self) -> int:
+        return sum(q["sql"].startswith(REFRESH) for q in self.queries.captured_queries)
+
+    @property
+    def statements(self) -> int:
+        return len(self.queries.captured_queries)
+
+
+@contextmanager
+def counting() -> Iterator[Counted]:
+    with CaptureQueriesContext(connection) as queries:
+        yield Counted(queries)

@@ -1,5 +1,5 @@
 """The kept delivery after the bulk writes that bypass signals: re-import and merge
-(restore: tests/backup/test_round_trip.py)."""
+(restore: tests/backup/test_round_trip.py), each refreshed once per plan it touched."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import User
 
-from tests.strategy.current_checks import assert_current
+from tests.strategy.current_checks import assert_current, counting
 from tests.strategy.test_delivery_current import assert_same
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.load import load_strategy
@@ -42,7 +42,8 @@ def test_the_migration_fills_every_action_from_its_updates(demo: Strategy) -> No
 def test_a_re_import_with_new_updates_keeps_every_action_current(demo: Strategy) -> None:
     document: dict[str, Any] = copy.deepcopy(export_strategy(demo))
     changed = 0
-    for theme in document["themes"]:
+    themes = [t for part in (document, *document["plans"]) for t in part["themes"]]
+    for theme in themes:  # the main plan's and the delegated plan's
         for priority in theme["priorities"]:
             for action in priority["actions"]:
                 action["updates"].append(
@@ -53,9 +54,14 @@ def test_a_re_import_with_new_updates_keeps_every_action_current(demo: Strategy)
                 changed += 1
     complete = Action.objects.in_strategy(demo).filter(current_rag="complete")
     before = complete.count()
-    load_strategy(document, strategy=demo)
+    with counting() as counted:
+        load_strategy(document, strategy=demo)
     assert changed > 0 and complete.count() > before
+    plans = demo.plans.filter(themes__priorities__actions__isnull=False).distinct().count()
+    assert counted.refreshes == plans < changed  # once per plan, not once per action
     assert_current(Action.objects.in_strategy(demo))
+    for plan in demo.plans.all():
+        assert_same(plan)
 
 
 def test_a_merge_moves_the_updates_and_the_kept_delivery_follows(demo: Strategy) -> None:
@@ -63,7 +69,9 @@ def test_a_merge_moves_the_updates_and_the_kept_delivery_follows(demo: Strategy)
     removed = next(a for a in actions if a.updates.exists())
     kept = next(a for a in actions if a.pk != removed.pk and not a.updates.exists())
     admin = User.objects.get(username="admin")
-    merge_actions(partnership=demo.partnership, kept=kept, removed=removed, user=admin)
+    with counting() as counted:
+        merge_actions(partnership=demo.partnership, kept=kept, removed=removed, user=admin)
+    assert counted.refreshes == 1
     kept.refresh_from_db()
     assert kept.current_update_id is not None
     assert_current(Action.objects.in_strategy(demo))

@@ -26,8 +26,7 @@ from wellboard.backup.collect import owned_models
 from wellboard.backup.document import BackupError, applied_migrations, build_backup
 from wellboard.backup.fingerprint import fingerprint
 from wellboard.history.models import ChangeRecord
-from wellboard.strategy.delivery_cache import refresh_delivery
-from wellboard.strategy.models import Action
+from wellboard.strategy.delivery_cache import deferred_refresh, refresh_actions
 
 _LATER = object()
 
@@ -152,6 +151,7 @@ def _check_new(document: dict[str, Any]) -> None:
 
 
 @transaction.atomic
+@deferred_refresh()
 def restore_backup(
     document: dict[str, Any], *, use_existing_users: bool = False
 ) -> tuple[Any, dict[str, int]]:
@@ -179,7 +179,7 @@ def restore_backup(
         counts[table["model"]] = len(table["rows"])
     restorer.finish()
     # Backups leave out each action's kept delivery (derived): work it out from the updates.
-    refresh_delivery(Action.objects.filter(pk__in=restorer.ids.get("strategy.action", {}).values()))
+    refresh_actions(restorer.ids.get("strategy.action", {}).values())
     new_id = restorer.ids["partnerships.partnership"][document["partnership"]["id"]]
     partnership = apps.get_model("partnerships", "Partnership")._base_manager.get(pk=new_id)
     _verify(document, partnership)

@@ -22,6 +22,7 @@ from wellboard.demo.plan_changes import add_proposed_change
 from wellboard.demo.rounds import add_rounds
 from wellboard.demo.versions import add_versions
 from wellboard.exchange.load import load_strategy
+from wellboard.strategy.delivery_cache import deferred_refresh
 from wellboard.strategy.models import Action, Strategy
 
 DEMO_FILE = "demo_plan.json"
@@ -71,6 +72,7 @@ def _set_user(username: str, password: str, *, staff: bool) -> User:
 
 
 @transaction.atomic
+@deferred_refresh()  # every update and edit below refreshes once, at the end
 def load_demo() -> DemoResult:
     """Load the demo strategy once, and (re)set the demo users' passwords every time."""
     strategy = demo_strategy()

@@ -22,6 +22,7 @@ from wellboard.exchange.references import References
 from wellboard.exchange.values import assign, parse_date
 from wellboard.partnerships import role_types
 from wellboard.partnerships.models import Partnership
+from wellboard.strategy.delivery_cache import deferred_refresh
 from wellboard.strategy.models import Action, Plan, Priority, Strategy, Theme
 
 STRATEGY_FIELDS = ("title", "summary", "period_start", "period_end", "status", "published")
@@ -43,6 +44,7 @@ def _partnership_for(document: dict[str, Any], given: Partnership | None) -> Par
 
 
 @transaction.atomic
+@deferred_refresh()
 def load_strategy(
     document: dict[str, Any],
     *,
@@ -56,7 +58,8 @@ def load_strategy(
     Records of `strategy` that the document no longer has are kept as they are, or
     archived when `archive_missing` is asked; never deleted. Archived records the document
     lists again are restored. Everything happens in one
-    transaction, so a document that fails half-way leaves the database as it was.
+    transaction, so a document that fails half-way leaves the database as it was; the
+    actions' kept delivery is refreshed once at its end, not row by row.
     """
     validate(document)
     document = with_defaults(document)

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from wellboard.exchange.values import assign, iso, parse_date
-from wellboard.strategy.delivery_cache import refresh_delivery
+from wellboard.strategy.delivery_cache import refresh_action
 from wellboard.strategy.models import Action, ApprovalDecision, Milestone, ProgressUpdate, Strategy
 
 
@@ -72,7 +72,7 @@ def add_new_updates(action: Action, updates: list[dict[str, Any]], *, created: b
         for u in fresh
     )
     if fresh:  # bulk_create sends no signal: keep the action's current delivery here
-        refresh_delivery(Action.objects.filter(pk=action.pk))
+        refresh_action(action.pk)
 
 
 def merge_milestones(action: Action, milestones: list[dict[str, Any]], *, created: bool) -> None:

@@ -15,6 +15,7 @@ from wellboard.core.decidim_writing import write_import_csv, write_results_csv
 from wellboard.core.spreadsheet_roundtrip import ChangeSet, write_workbook
 from wellboard.exchange.export import export_strategy
 from wellboard.exchange.references import References
+from wellboard.strategy.delivery_cache import deferred_refresh
 from wellboard.strategy.models import (
     Action,
     ActionBoard,
@@ -176,6 +177,7 @@ def _create_action(
     return action
 
 
+@deferred_refresh()
 def apply_changes(
     strategy: Strategy, changes: ChangeSet, *, delete_missing: bool, user: Any, today: date
 ) -> dict[str, int]:

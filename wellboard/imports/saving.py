@@ -15,6 +15,7 @@ from wellboard.imports.models import ImportRun
 from wellboard.imports.reading import SHEET, count
 from wellboard.imports.roundtrip import apply_changes
 from wellboard.partnerships.models import Partnership
+from wellboard.strategy.delivery_cache import deferred_refresh
 from wellboard.strategy.models import Strategy
 
 # What belongs to the strategy rather than to its plans: importing a document over a
@@ -52,6 +53,7 @@ def save_document(
 
 
 @transaction.atomic
+@deferred_refresh()
 def apply_run(
     run: ImportRun,
     *,

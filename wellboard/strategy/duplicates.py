@@ -17,7 +17,7 @@ from django.db.models import ManyToManyRel, QuerySet
 from wellboard.base.scoping import partnership_id_of
 from wellboard.core.similarity import DEFAULT_MIN_SIMILARITY, find_duplicates
 from wellboard.partnerships.models import ActionMerge, IntendedPair, Partnership
-from wellboard.strategy.delivery_cache import refresh_delivery
+from wellboard.strategy.delivery_cache import deferred_refresh, refresh_action
 from wellboard.strategy.models import (
     Action,
     ActionBoard,
@@ -103,6 +103,7 @@ def _move_links(model: Any, key: str, removed: Action, kept: Action) -> int:
 
 
 @transaction.atomic
+@deferred_refresh()
 def merge_actions(
     *,
     partnership: Partnership,
@@ -131,7 +132,7 @@ def merge_actions(
         "strategy_links": _move_links(ActionLink, "other_strategy", removed, kept),
         **_move_other_links(removed, kept),
     }
-    refresh_delivery(Action.objects.filter(pk=kept.pk))  # its updates moved by an UPDATE
+    refresh_action(kept.pk)  # its updates moved by an UPDATE, which sends no signal
     record = ActionMerge.objects.create(
         partnership=partnership,
         kept=kept,

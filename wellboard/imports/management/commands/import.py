@@ -19,6 +19,7 @@ from wellboard.imports.roundtrip import ApplyError, apply_changes
 from wellboard.imports.saving import save_document
 from wellboard.imports.summary import change_lines
 from wellboard.partnerships.models import Partnership
+from wellboard.strategy.delivery_cache import deferred_refresh
 from wellboard.strategy.models import Strategy
 
 
@@ -156,6 +157,7 @@ class Command(BaseCommand):
 
     @staticmethod
     @transaction.atomic
+    @deferred_refresh()
     def _save(
         reading: Reading,
         path: Path,
