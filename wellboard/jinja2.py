@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED, status_words
 from wellboard.core.links import is_safe_link
 from wellboard.web.form_params import error_list, field_params
+from wellboard.web.tables import table_html
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -49,7 +50,9 @@ def environment(**options: Any) -> Environment:
         {"url": url, "static": static, "csrf_input": csrf_input, "get_messages": get_messages}
     )
     # Used by web/forms.jinja, the one module that draws forms, error summaries and tables.
-    env.globals.update({"field_params": field_params, "error_list": error_list})
+    env.globals.update(
+        {"field_params": field_params, "error_list": error_list, "table_html": table_html}
+    )
     # The one set of status words (wellboard.core.delivery), for every page.
     env.globals.update(
         {"status_words": status_words, "suggested_status_explained": SUGGESTED_STATUS_EXPLAINED}
