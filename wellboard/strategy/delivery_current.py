@@ -30,12 +30,18 @@ from wellboard.strategy.querysets import PlanPartQuerySet
 
 
 def current_actions() -> PlanPartQuerySet[Action]:
-    """Active actions with what a delivery page shows beside them; no updates."""
+    """Active actions with what a delivery page shows beside them; no updates. Boards are
+    left to the pages that ask which boards an action reports to (`with_boards`)."""
     return (
         Action.objects.filter(archived_at__isnull=True)
         .select_related("lead_officer", "role_type", "current_update")
-        .prefetch_related("organisation_links__organisation", "board_links__board")
+        .prefetch_related("organisation_links__organisation")
     )
+
+
+def with_boards(actions: PlanPartQuerySet[Action]) -> PlanPartQuerySet[Action]:
+    """The board links `LastMeetings.for_action` reads ("my actions", the dashboard)."""
+    return actions.prefetch_related("board_links")
 
 
 def current_state(action: Action, today: date) -> ActionState:

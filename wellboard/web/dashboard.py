@@ -16,7 +16,7 @@ from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.current import overdue_q
 from wellboard.strategy.delivery import ActionState
-from wellboard.strategy.delivery_current import current_actions, current_state
+from wellboard.strategy.delivery_current import current_actions, current_state, with_boards
 from wellboard.strategy.meetings import last_meetings, strategy_id
 from wellboard.strategy.models import Action, Strategy, UpdateReview
 from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
@@ -43,7 +43,7 @@ class Dashboard:
 
 def _led(user: Any, on: date) -> list[ActionState]:
     """The user's own active actions, read from their kept delivery columns."""
-    actions = scoped(Action, user, current_actions()).with_plan()
+    actions = scoped(Action, user, with_boards(current_actions())).with_plan()
     led = actions.filter(lead_officer_id__in=led_person_ids(user))
     return [current_state(a, on) for a in led]
 

@@ -11,7 +11,7 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, led_person_ids, memberships, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
-from wellboard.strategy.delivery_current import current_actions, current_state
+from wellboard.strategy.delivery_current import current_actions, current_state, with_boards
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response
 from wellboard.strategy.meetings import last_meetings, strategy_id
@@ -135,7 +135,7 @@ def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
 def my_actions(request: HttpRequest) -> HttpResponse:
     on = today()
     actions = (
-        scoped(Action, request.user, current_actions())
+        scoped(Action, request.user, with_boards(current_actions()))
         .active()
         .filter(lead_officer_id__in=led_person_ids(request.user))
     )
