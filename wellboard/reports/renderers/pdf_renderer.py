@@ -8,26 +8,45 @@ Pages are numbered by WeasyPrint itself ("Page N of M" from `counter(page)` and
 tenth of a second a page, most of it breaking lines of table cells), so the print HTML is
 kept lean: cell lines are newline-separated text under `white-space: pre-line` rather
 than `<br>` elements, and indentation between block and table tags is dropped before
-WeasyPrint parses it (see html_renderer.py). Everything runs in the calling
+WeasyPrint parses it (see html_renderer.py). Python's cyclic garbage collector is paused
+while WeasyPrint works (collection.py): its full passes over the layout's half a million
+objects cost a quarter of the time. Everything runs in the calling
 process: no worker processes, so it is safe inside a threaded server or a task worker.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wellboard.reports.document import Report
+from wellboard.reports.renderers.collection import collector_paused
 from wellboard.reports.renderers.html_renderer import render_standalone
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 
 def refuse_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise ValueError(f"reports fetch nothing: {url[:80]}")
 
 
-def html_to_pdf(html: str) -> bytes:
+def lay_out(html: str) -> Document:
+    """Pages laid out: parsing, styling and breaking lines, the costly stage."""
     from weasyprint import HTML  # imported here: it loads Pango, which pages never need
 
-    return bytes(HTML(string=html, url_fetcher=refuse_fetch).write_pdf())
+    with collector_paused():
+        return HTML(string=html, url_fetcher=refuse_fetch).render()
+
+
+def write(document: Document) -> bytes:
+    """The laid-out pages as PDF bytes (drawing, fonts subset and embedded)."""
+    with collector_paused():
+        return bytes(document.write_pdf())
+
+
+def html_to_pdf(html: str) -> bytes:
+    # Two named stages, so that benchmarks/bench_reports.py times the very same calls.
+    return write(lay_out(html))
 
 
 def render_pdf(report: Report) -> bytes:
