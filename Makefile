@@ -15,7 +15,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes bench-load clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes bench-load bench-national clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -106,6 +106,10 @@ bench-load: setup
 
 bench-themes: setup
 	$(PY) benchmarks/bench_themes.py
+
+# Needs PostgreSQL (PG_URL): the national dataset's build alone, with the server's CPU.
+bench-national: setup
+	$(PY) benchmarks/bench_national.py
 
 clean:
 	rm -rf $(VENV) node_modules build $(dir $(CSS)) $(VENDOR) wellboard.sqlite3

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests.factories import ActionFactory, PriorityFactory, StrategyFactory, ThemeFactory
 from tests.strategy.current_checks import assert_current
+from wellboard.strategy.delivery_bulk import refresh_delivery_set
 from wellboard.strategy.delivery_cache import refresh_delivery
 from wellboard.strategy.models import Action, ProgressUpdate, Strategy, UpdateReview
 from wellboard.strategy.services import add_update, review_update
@@ -102,6 +103,24 @@ def test_kept_delivery_equals_the_history_after_every_write(db: None, sequence: 
         for step in sequence:
             apply(step, strategy, actions)
             assert assert_current() == 4
+        transaction.set_rollback(True)
+
+
+@given(steps)
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_set_based_refresh_gives_what_the_history_says(db: None, sequence: Any) -> None:
+    """The national build's one statement (delivery_bulk.py) over the same writes."""
+    with transaction.atomic():
+        strategy, actions = small_plan()
+        for step in sequence:
+            apply(step, strategy, actions)
+        Action.objects.update(
+            current_rag="red", current_percent=7, current_update=None, last_update_on=START
+        )
+        assert refresh_delivery_set(Action.objects.all()) == 4
+        assert assert_current() == 4
         transaction.set_rollback(True)
 
 

@@ -7,18 +7,25 @@ an administrator (`admin-N`) and a lead officer (`lead-N`) who leads a tenth of 
 actions. In all: 60,000 actions, 360,000 updates and 382,500 indicator values.
 
 The rows are written in bulk, not through the exchange loader (about 2,000 rows a
-second): `bulk_create` for the records whose ids the next level needs, PostgreSQL's COPY
-for updates and indicator values (bulk_create on SQLite), then each action's kept
-delivery in one UPDATE (wellboard/strategy/delivery_cache.py). No history is recorded
-and no signals run for the bulk rows: the dataset is generated, not edited.
+second): `bulk_create` for the few records whose ids the next level needs, and plain rows
+of values (no model objects: building 800,000 of them was most of the build's CPU) for
+actions, updates, links and indicator values, by PostgreSQL's COPY (executemany on
+SQLite). On PostgreSQL those tables' indexes and foreign keys are dropped for the COPY
+and made again after it, which checks every row in one pass instead of one trigger per
+row; the build holds those tables to itself until it commits. Then each action's kept
+delivery is worked out in one set-based statement (wellboard/strategy/delivery_bulk.py)
+and the written tables are analysed. No history is recorded and no signals run for the
+bulk rows: the dataset is generated, not edited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterable
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
@@ -27,7 +34,7 @@ from django.db import connection, models, transaction
 from wellboard.accounts.models import Membership
 from wellboard.indicators.models import Indicator, IndicatorValue
 from wellboard.partnerships.models import Organisation, Partnership, Person
-from wellboard.strategy.delivery_cache import refresh_delivery
+from wellboard.strategy.delivery_bulk import refresh_delivery_set
 from wellboard.strategy.models import (
     Action,
     ActionIndicator,
@@ -66,37 +73,121 @@ def scale_size(text: str) -> int:
     raise ValueError(f"--scale {text!r}: say national or a number of partnerships (1-1000)")
 
 
-def copy_rows(model: type[models.Model], objects: Iterable[models.Model]) -> int:
-    """Insert without ids coming back: COPY on PostgreSQL, bulk_create elsewhere."""
-    if connection.vendor != "postgresql":
-        return len(model._default_manager.bulk_create(list(objects), batch_size=2000))
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
+def fixed_values(model: type[models.Model], varying: Sequence[str]) -> dict[str, Any]:
+    """Each other column's value as a new record would save it (defaults, `now`)."""
+    template = model()
+    return {
+        f.column: f.get_db_prep_save(f.pre_save(template, True), connection)
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.column not in varying
+    }
+
+
+def insert_rows(model: type[models.Model], varying: Sequence[str], rows: Iterable[Any]) -> int:
+    """Insert rows of values for the `varying` columns (ready for the database); every
+    other column takes what a new record would have. COPY on PostgreSQL, else executemany.
+    """
+    fixed = fixed_values(model, varying)
+    columns = [*varying, *fixed]
+    rest = tuple(fixed.values())
+    quote = connection.ops.quote_name
+    table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
     count = 0
     with connection.cursor() as cursor:
-        raw: Any = cursor.cursor
-        with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection)
-                                for f in fields])  # fmt: skip
-                count += 1
-    return count
+        if connection.vendor == "postgresql":
+            raw: Any = cursor.cursor
+            with raw.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row((*row, *rest))
+                    count += 1
+            return count
+        marks = ", ".join(["%s"] * len(columns))
+        insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - names from the model
+        batch: list[tuple[Any, ...]] = []
+        for row in rows:
+            batch.append((*row, *rest))
+            if len(batch) == 2000:
+                cursor.executemany(insert, batch)
+                count, batch = count + len(batch), []
+        if batch:
+            cursor.executemany(insert, batch)
+        return count + len(batch)
+
+
+@contextmanager
+def checked_after(*chosen: type[models.Model]) -> Iterator[None]:
+    """On PostgreSQL, drop these tables' indexes, unique and foreign-key constraints while
+    the body writes, and make them again after it: one index build and one check of every
+    row each, instead of an index insert and a trigger per row. Inside the caller's
+    transaction, so a failed build leaves them as they were."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    tables = [m._meta.db_table for m in chosen]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid = ANY(%s::regclass[]) AND contype IN ('f', 'u')",
+            [tables],
+        )
+        constraints = cursor.fetchall()
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index i "
+            "WHERE indrelid = ANY(%s::regclass[]) AND NOT indisprimary AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+            [tables],
+        )
+        indexes = cursor.fetchall()
+        # Checks put off to the commit would stop the ALTERs: run them now, the rest as before.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table, name, _ in constraints:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {connection.ops.quote_name(name)}")
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+    yield
+    with connection.cursor() as cursor:
+        for _, definition in indexes:
+            cursor.execute(definition)
+        for table, name, definition in constraints:
+            quoted = connection.ops.quote_name(name)
+            cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {quoted} {definition}")
+
+
+class Made(NamedTuple):
+    """An action written as a row: what the later levels need of it."""
+
+    pk: int
+    position: int
+    partnership: int
 
 
 def _bulk(model: type[models.Model], objects: list[Any]) -> list[Any]:
     return model._default_manager.bulk_create(objects, batch_size=2000)
 
 
+# The tables written row by row as plain values (see checked_after and insert_rows).
+COPIED = (Action, ActionOrganisation, ProgressUpdate, ActionIndicator, IndicatorValue)
+
+
 class NationalBuilder:
     """Builds the partnerships level by level, each level in one bulk write."""
 
-    def __init__(self, partnerships: int, seed: int = 17, report: Callable[[str], None] = print):
+    def __init__(
+        self, partnerships: int, seed: int = 17, report: Callable[[str], None] | None = None
+    ):
         self.n = partnerships
         self.random = random.Random(seed)  # noqa: S311 - invented data, not secrets
         self.report = report
         self.password = ""
-        self.partnership_of_action: dict[int, int] = {}
+        self.started = time.perf_counter()
+
+    def _done(self, step: str) -> None:
+        """Say how long the step took (for the benchmark, benchmarks/bench_national.py)."""
+        if self.report is not None:
+            now = time.perf_counter()
+            self.report(f"  {step}: {now - self.started:.1f} s")
+            self.started = now
 
     def build(self, password: str) -> dict[str, int]:
         self.password = make_password(password)  # one hash for every user: hashing is slow
@@ -109,14 +200,22 @@ class NationalBuilder:
             people, organisations = self._people(partnerships)
             strategies = self._strategies(partnerships)
             priorities = self._plan_levels(strategies)
-            actions = self._actions(priorities, people, organisations)
-            updates = self._updates(actions)
-            values = self._indicators(partnerships, actions)
+            self._done("partnerships, people, plans")
+            with checked_after(*COPIED):
+                actions = self._actions(priorities, people, organisations)
+                updates = self._updates(actions)
+                values = self._indicators(partnerships, actions)
+                self._done("rows copied")
+            self._done("indexes and constraints made again")
             self._users(partnerships, people)
-            refresh_delivery(Action.objects.filter(priority__theme__plan__strategy__in=strategies))
+            chosen = Action.objects.filter(priority__theme__plan__strategy__in=strategies)
+            refresh_delivery_set(chosen)
+            self._done("kept delivery worked out")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                for model in COPIED:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        self._done("committed and analysed")
         return {"partnerships": len(partnerships), "actions": len(actions),
                 "updates": updates, "indicator values": values}  # fmt: skip
 
@@ -161,50 +260,61 @@ class NationalBuilder:
             for k in range(PRIORITIES)
         ])  # fmt: skip
 
-    def _actions(self, priorities: list[Priority], people: Any, orgs: Any) -> list[Action]:
+    def _actions(self, priorities: list[Priority], people: Any, orgs: Any) -> list[Made]:
         pick = self.random
+        day = connection.ops.adapt_datefield_value
         partnership_of = dict(
             Priority.objects.filter(pk__in=[p.pk for p in priorities]).values_list(
                 "pk", "theme__plan__strategy__partnership_id"
             )
         )
-        made = []
-        for priority in priorities:
-            partnership_id = partnership_of[priority.pk]
-            for a in range(ACTIONS):
-                due = TODAY + dt.timedelta(days=pick.randint(-200, 700))
-                made.append(Action(
-                    priority=priority, ref=f"{priority.ref}.{a + 1}", position=a,
-                    title=f"{pick.choice(VERBS)} {pick.choice(THINGS)}",
-                    description=f"{pick.choice(VERBS)} {pick.choice(THINGS)} with partners.",
-                    lead_officer=people[partnership_id][a % 10], due_text=due.strftime("%B %Y"),
-                    due_start=due - dt.timedelta(days=365), due_end=due, due_precision="month",
-                ))  # fmt: skip
-        actions = _bulk(Action, made)
-        lead_org = {a.pk: orgs[partnership_of[a.priority_id]][a.position % 4] for a in actions}
-        copy_rows(ActionOrganisation, (
-            ActionOrganisation(action=a, organisation=lead_org[a.pk]) for a in actions
+
+        def rows() -> Iterator[tuple[Any, ...]]:
+            for priority in priorities:
+                partnership_id = partnership_of[priority.pk]
+                for a in range(ACTIONS):
+                    due = TODAY + dt.timedelta(days=pick.randint(-200, 700))
+                    yield (
+                        priority.pk, f"{priority.ref}.{a + 1}", a,
+                        f"{pick.choice(VERBS)} {pick.choice(THINGS)}",
+                        f"{pick.choice(VERBS)} {pick.choice(THINGS)} with partners.",
+                        people[partnership_id][a % 10].pk, due.strftime("%B %Y"),
+                        day(due - dt.timedelta(days=365)), day(due), "month",
+                    )  # fmt: skip
+
+        columns = ["priority_id", "ref", "position", "title", "description", "lead_officer_id",
+                   "due_text", "due_start", "due_end", "due_precision"]  # fmt: skip
+        insert_rows(Action, columns, rows())
+        made = [
+            Made(pk, position, partnership_of[priority_id])
+            for pk, priority_id, position in Action.objects.filter(priority__in=priorities)
+            .order_by("pk")
+            .values_list("pk", "priority_id", "position")
+        ]
+        insert_rows(ActionOrganisation, ["action_id", "organisation_id"], (
+            (a.pk, orgs[a.partnership][a.position % 4].pk) for a in made
         ))  # fmt: skip
-        self.partnership_of_action = {a.pk: partnership_of[a.priority_id] for a in actions}
-        return actions
+        return made
 
-    def _updates(self, actions: list[Action]) -> int:
+    def _updates(self, actions: list[Made]) -> int:
         pick = self.random
+        day = connection.ops.adapt_datefield_value
 
-        def rows() -> Iterable[ProgressUpdate]:
+        def rows() -> Iterator[tuple[Any, ...]]:
             for action in actions:
                 for u in range(UPDATES):
                     on = TODAY - dt.timedelta(days=91 * (UPDATES - u) + pick.randint(0, 20))
                     rag = pick.choice(RAGS)
-                    yield ProgressUpdate(
-                        action=action, date=on, rag=rag, author_name="Lead officer",
-                        text=f"Quarter {u + 1}: {pick.choice(THINGS)} {rag.replace('_', ' ')}.",
-                        percent_complete=min(100, 15 * (u + 1)) if u % 2 else None,
+                    yield (
+                        action.pk, day(on), rag, "Lead officer",
+                        f"Quarter {u + 1}: {pick.choice(THINGS)} {rag.replace('_', ' ')}.",
+                        min(100, 15 * (u + 1)) if u % 2 else None,
                     )  # fmt: skip
 
-        return copy_rows(ProgressUpdate, rows())
+        columns = ["action_id", "date", "rag", "author_name", "text", "percent_complete"]
+        return insert_rows(ProgressUpdate, columns, rows())
 
-    def _indicators(self, partnerships: list[Partnership], actions: list[Action]) -> int:
+    def _indicators(self, partnerships: list[Partnership], actions: list[Made]) -> int:
         indicators = _bulk(Indicator, [
             Indicator(partnership=p, code=f"PHOF {k // 4 + 1}.{k % 4 + 1:02d}",
                       name=f"Indicator {k + 1} of {p.area}", unit="%", baseline=50.0, target=60.0)
@@ -214,26 +324,26 @@ class NationalBuilder:
         by_partnership: dict[int, list[Indicator]] = {}
         for indicator in indicators:
             by_partnership.setdefault(indicator.partnership_id, []).append(indicator)
-        owner = self.partnership_of_action
-        copy_rows(ActionIndicator, (
-            ActionIndicator(action=a, indicator=by_partnership[owner[a.pk]][a.position])
-            for a in actions
+        insert_rows(ActionIndicator, ["action_id", "indicator_id"], (
+            (a.pk, by_partnership[a.partnership][a.position].pk) for a in actions
         ))  # fmt: skip
+        draw = self.random.random
 
-        def rows() -> Iterable[IndicatorValue]:
+        def rows() -> Iterator[tuple[Any, ...]]:
             for indicator in indicators:
                 for year in range(PERIODS):
+                    label = f"{2015 + year}/{16 + year}"
                     for area in range(AREAS):
-                        value = 40 + self.random.random() * 30
-                        yield IndicatorValue(
-                            indicator=indicator, area_code=f"E0600{area:04d}",
-                            area_name="England" if area == 0 else f"Area {area}",
-                            period_label=f"{2015 + year}/{16 + year}", period_sort=2015 + year,
-                            sex="Persons", age="All ages", value=value,
-                            lower_ci95=value - 2, upper_ci95=value + 2,
+                        value = 40 + draw() * 30
+                        yield (
+                            indicator.pk, f"E0600{area:04d}",
+                            "England" if area == 0 else f"Area {area}", label, 2015 + year,
+                            "Persons", "All ages", value, value - 2, value + 2,
                         )  # fmt: skip
 
-        return copy_rows(IndicatorValue, rows())
+        columns = ["indicator_id", "area_code", "area_name", "period_label", "period_sort",
+                   "sex", "age", "value", "lower_ci95", "upper_ci95"]  # fmt: skip
+        return insert_rows(IndicatorValue, columns, rows())
 
     def _users(self, partnerships: list[Partnership], people: dict[int, list[Person]]) -> None:
         users = _bulk(User, [

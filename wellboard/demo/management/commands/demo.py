@@ -55,7 +55,7 @@ class Command(BaseCommand):
             raise CommandError("the national-scale partnerships are already loaded", returncode=2)
         password, generated = _password()
         start = time.perf_counter()
-        counts = NationalBuilder(size, report=self.stdout.write).build(password)
+        counts = NationalBuilder(size).build(password)
         seconds = time.perf_counter() - start
         made = ", ".join(f"{n:,} {what}" for what, n in counts.items())
         self.stdout.write(f"Built {made} in {seconds:.1f} s")
