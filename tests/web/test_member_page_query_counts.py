@@ -3,8 +3,8 @@ updates, approvals, indicator links and consultation responses there are (issue 
 
 The world is grown from 10 to 40 actions, each with three updates (one waiting for
 approval), a milestone, organisation, board and indicator links, and the consultation from
-5 to 20 responses: a page that reads history per action or runs a query per row shows a
-different count at the larger size.
+2 to 6 questions and 5 to 20 responses: a page that reads history per action or runs a
+query per row shows a different count at the larger size.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tests.delivery_world import World, grow_plan
 from tests.factories import (
     ConsultationFactory,
     IndicatorFactory,
+    PriorityFactory,
     QuestionFactory,
     ResponseFactory,
 )
@@ -52,8 +53,16 @@ def pages(world: World, consultation: Consultation, indicator: Any) -> list[tupl
     ]
 
 
+def ask_about(consultation: Consultation, total: int) -> None:
+    """Agreement questions up to `total`, each about a priority of its own."""
+    theme = consultation.strategy.main_plan.themes.get()
+    for _ in range(total - consultation.questions.count()):
+        priority = PriorityFactory(theme=theme)
+        QuestionFactory(consultation=consultation, kind=Question.Kind.PRIORITY, priority=priority)
+
+
 def add_responses(consultation: Consultation, total: int) -> None:
-    question = consultation.questions.get()
+    question = consultation.questions.first()
     for i in range(total - consultation.responses.count()):
         response = ResponseFactory(consultation=consultation, moderation="approved")
         Answer.objects.create(
@@ -79,16 +88,13 @@ def test_member_pages_cost_the_same_however_large_the_plan(world: World) -> None
     partnership = world.strategy.partnership
     indicator = IndicatorFactory(partnership=partnership)
     consultation = ConsultationFactory(strategy=world.strategy)
-    QuestionFactory(
-        consultation=consultation,
-        kind=Question.Kind.PRIORITY,
-        priority=world.own_action.priority,
-    )
     targets = pages(world, consultation, indicator)
     grow_plan(world, 10, indicator)
+    ask_about(consultation, 2)
     add_responses(consultation, 5)
     small = query_counts(world, targets)
     grow_plan(world, 40, indicator)  # an N+1 query would show thirty times over
+    ask_about(consultation, 6)
     add_responses(consultation, 20)
     large = query_counts(world, targets)
     assert large == small

@@ -65,7 +65,9 @@ def counts(consultation: Consultation) -> Counts:
 
 def agreement(consultation: Consultation) -> list[PriorityAgreement]:
     """One row per agreement question, in the questions' order."""
-    questions = consultation.questions.filter(kind=Question.Kind.PRIORITY)
+    questions = consultation.questions.filter(kind=Question.Kind.PRIORITY).select_related(
+        "priority"
+    )  # its label, read below, without a query per question
     points: dict[int, list[int | None]] = {q.pk: [] for q in questions}
     answers = Answer.objects.filter(question__in=questions).values_list("question_id", "scale")
     for question_id, scale in answers:
