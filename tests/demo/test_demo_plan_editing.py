@@ -29,4 +29,5 @@ def test_the_demo_has_a_change_awaiting_the_administrator(
     main = strategy.main_plan
     assert main is not None
     state = plan_delivery(main, timezone.localdate())
-    assert state.counts.total == Action.objects.in_plan(main).count() + 5
+    # The Staying Healthy sub-plan's five actions and its copy of 4.6 (demo/duplicates.py).
+    assert state.counts.total == Action.objects.in_plan(main).count() + 6

@@ -1,9 +1,5 @@
 """After `wellboard demo`, the app's features have something to show (issue #11.8).
 
-Not yet checked here, because the demo does not have them yet: good-practice entries,
-milestones still to come, an update waiting for approval and a near-duplicate pair. Adding
-them to the demo changes what the report tests, which share the demo, expect.
-
 One test per feature would load the demo a dozen times, so one test loads it with the
 command and lists every feature that came out empty: the failure names them all at once.
 """
@@ -14,21 +10,29 @@ from collections.abc import Callable
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
+from wellboard.consultations import analysis
+from wellboard.consultations.models import Consultation
 from wellboard.indicators.models import ENGLAND_CODE, Indicator
 from wellboard.indicators.summary import indicator_summary
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.partnerships.working_groups import WorkingGroupPlace
+from wellboard.practice.models import GoodPractice
+from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.delivery import delivered_actions
+from wellboard.strategy.duplicates import duplicate_pairs
 from wellboard.strategy.models import (
     Action,
+    ActionComment,
     ApprovalDecision,
     Priority,
     ProposedChange,
     Strategy,
 )
+from wellboard.strategy.presenters import next_milestones
 
 pytestmark = pytest.mark.django_db
 
@@ -50,19 +54,58 @@ def _delegated_actions(strategy: Strategy) -> int:
     return sum(delivered_actions(p.sub_plan).count() for p in delegated if p.sub_plan)
 
 
+def _published_practice_with_actions(strategy: Strategy) -> int:
+    return (
+        GoodPractice.objects.filter(partnership=strategy.partnership, published=True)
+        .filter(actions__in=Action.objects.in_strategy(strategy))
+        .distinct()
+        .count()
+    )
+
+
+def _next_milestones(strategy: Strategy) -> int:
+    """Milestones still to come on the strategy overview (its main plan's)."""
+    plan = strategy.main_plan
+    return len(next_milestones(plan, timezone.localdate())) if plan else 0
+
+
+def _consultation_themes(strategy: Strategy) -> int:
+    found = 0
+    for consultation in Consultation.objects.filter(strategy=strategy):
+        kept = analysis.stored_themes(consultation)
+        found += len(kept.themes.themes) if kept and kept.current else 0
+    return found
+
+
 def _features(strategy: Strategy) -> dict[str, Callable[[], int]]:
     partnership = strategy.partnership
     today = timezone.localdate()
     actions = Action.objects.in_strategy(strategy)
+    admin = User.objects.get(username="admin")
     return {
+        "published good practice linked to actions": lambda: _published_practice_with_actions(
+            strategy
+        ),
+        "milestones still to come on the overview": lambda: _next_milestones(strategy),
+        "an update waiting for the administrator's approval": lambda: pending_reviews(
+            admin
+        ).count(),
+        "a lead officer's proposed change to accept or reject": lambda: pending_proposals(
+            admin
+        ).count(),
+        "a near-duplicate pair of actions": lambda: len(duplicate_pairs(strategy)),
+        "a board member's comment on an action": lambda: ActionComment.objects.filter(
+            action__in=actions, kind=ActionComment.Kind.COMMENT
+        ).count(),
+        "consultation comments grouped into themes": lambda: _consultation_themes(strategy),
         "working groups with vacant places": lambda: WorkingGroupPlace.objects.filter(
             group__partnership=partnership, person__isnull=True
         ).count(),
         "indicators with values and trends against England": lambda: _indicators_against_england(
             strategy
         ),
-        "a change waiting for approval": lambda: ProposedChange.objects.filter(
-            action__in=actions
+        "a due-date change waiting for approval": lambda: ProposedChange.objects.awaiting(
+            admin
         ).count(),
         "a delegated sub-plan with actions": lambda: _delegated_actions(strategy),
         "the strategy's approval history": lambda: ApprovalDecision.objects.filter(

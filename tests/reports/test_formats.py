@@ -38,8 +38,8 @@ def test_docx_has_headings_tables_and_shaded_status_cells(demo: Strategy) -> Non
     for table in document.tables:
         for row in table.rows:
             texts = [c.text for c in row.cells]
-            if len(texts) == 8:
-                cells[texts[1]] = texts
+            if len(texts) == 8:  # an action's row: its title, then any good practice lines
+                cells[texts[1].split("\n")[0]] = texts
             for cell in row.cells:
                 for shading in cell._tc.iter(f"{W_NS}shd"):
                     fills.add(shading.get(f"{W_NS}fill"))
@@ -59,7 +59,8 @@ def test_xlsx_has_one_filtered_row_per_action_with_fills(demo: Strategy) -> None
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
     actions = demo_actions(demo)
     assert sheet.max_row - 1 == len(actions)
-    by_title = {row[3].value: row for row in sheet.iter_rows(min_row=2)}
+    # The title cell's first line; a line for each linked good practice example follows.
+    by_title = {row[3].value.split("\n")[0]: row for row in sheet.iter_rows(min_row=2)}
     status_col = header.index("Status")
     fills = set()
     for action in actions:

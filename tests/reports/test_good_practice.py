@@ -16,14 +16,26 @@ from pypdf import PdfReader
 
 from tests.factories import GoodPracticeFactory, OrganisationFactory, PartnershipFactory
 from tests.reports.conftest import params, rendered
+from wellboard.demo.practice import EXAMPLES
 from wellboard.practice.models import GoodPractice
 from wellboard.reports.build import build_report
 from wellboard.reports.document import HeaderBlock, Heading, Report, Table
+from wellboard.strategy.delivery import delivered_actions
 from wellboard.strategy.models import Action, Priority, Strategy
 
 pytestmark = pytest.mark.django_db
 
 EVIDENCE = "Falls admissions down 18% among members over two years."
+# The demo's own published examples (demo/practice.py): the reports show them too.
+DEMO_PUBLISHED = {e.name for e in EXAMPLES if e.published}
+# Their lines in the header blocks of the main plan's priorities they are linked to (the
+# one linked to the delegated plan's priority SH.1 is not: that priority has no header
+# block in the main plan's report, its actions come under priority 2.3's).
+DEMO_HEADER_LINES = {
+    "Bump to Baby breastfeeding buddies (North locality family hubs, "
+    "Elmbridge Vale Public Health (County Council) (PH))",
+    "Warm and Well winter visits (County-wide, Elmbridge Vale Fire and Rescue Service (EVFRS))",
+}
 
 
 @dataclass
@@ -42,12 +54,14 @@ def squash(text: str) -> str:
 
 @pytest.fixture
 def library(demo: Strategy) -> Library:
-    actions = Action.objects.in_plan(demo.main_plan).order_by("pk")
-    action = actions.first()
+    # an action the demo links to no example, so its row shows only the library's
+    actions = Action.objects.in_plan(demo.main_plan).filter(good_practice__isnull=True)
+    action = actions.order_by("pk").first()
     assert action is not None
     # a priority in another theme, so each kind of link is seen on its own
     priority = (
         Priority.objects.in_plan(demo.main_plan)
+        .filter(good_practice__isnull=True)
         .exclude(theme_id=action.priority.theme_id)
         .order_by("pk")
         .first()
@@ -112,8 +126,11 @@ def test_delivery_row_and_header_block_name_linked_practice(
     ]
     blocks = [b for b in report.blocks if isinstance(b, HeaderBlock)]
     with_practice = [dict(b.items) for b in blocks if "Good practice" in dict(b.items)]
-    assert [items["Good practice"] for items in with_practice] == ["Warm homes hub (Eastvale)"]
-    assert with_practice[0]["Priority action"].endswith(library.priority.title)
+    lines = {items["Good practice"] for items in with_practice}
+    assert lines == {"Warm homes hub (Eastvale)"} | DEMO_HEADER_LINES
+    assert len(with_practice) == len(lines)
+    ours = [i for i in with_practice if i["Good practice"] == "Warm homes hub (Eastvale)"]
+    assert ours[0]["Priority action"].endswith(library.priority.title)
 
 
 def test_delivery_practice_table_follows_the_priority_actions(
@@ -122,7 +139,7 @@ def test_delivery_practice_table_follows_the_priority_actions(
     report = build_report(params(demo, "delivery"))
     tables = report.tables("practice")
     rows = {row[0].text: tuple(c.text for c in row) for t in tables for row in t.rows}
-    assert set(rows) == {library.linked.name, library.strategic.name}
+    assert set(rows) == {library.linked.name, library.strategic.name} | DEMO_PUBLISHED
     assert rows[library.linked.name] == (
         library.linked.name,
         "Kestrelbury",
@@ -136,7 +153,20 @@ def test_delivery_practice_table_follows_the_priority_actions(
         at = report.blocks.index(table)
         assert report.blocks[at - 1] == Heading("Good practice", 3)
         assert isinstance(report.blocks[at - 2], Table) and report.blocks[at - 2].kind == "actions"
-        assert table.context[0][1] in {library.action.priority.title, library.priority.title}
+        assert table.context[0][1] in {library.action.priority.title, library.priority.title} | (
+            _demo_practice_priorities(demo)
+        )
+
+
+def _demo_practice_priorities(demo: Strategy) -> set[str]:
+    """Titles of the priorities the demo's published examples support, directly or
+    through one of their actions, and of the priority delegating to a plan they are in."""
+    published = GoodPractice.objects.filter(partnership=demo.partnership, published=True)
+    through_actions = Priority.objects.filter(actions__good_practice__in=published)
+    direct = Priority.objects.filter(good_practice__in=published)
+    found = set(through_actions) | set(direct)
+    delegating = Priority.objects.filter(sub_plan__themes__priorities__in=found)
+    return {p.title for p in found | set(delegating)}
 
 
 def test_unpublished_and_other_partnerships_practice_never_appear(
@@ -160,12 +190,13 @@ def test_annual_report_lists_examples_under_achievements(demo: Strategy, library
         if isinstance(b, Table)
     )
     rows = {row[0].text: tuple(c.text for c in row) for row in table.rows}
-    assert set(rows) == {library.linked.name, library.strategic.name}
+    assert set(rows) == {library.linked.name, library.strategic.name} | DEMO_PUBLISHED
     assert rows[library.linked.name][3:] == (EVIDENCE, f"Action {library.action.ref}")
     assert rows[library.strategic.name][4] == f"Priority {library.priority.ref}"
 
 
 def test_annual_report_says_when_there_is_no_practice(demo: Strategy) -> None:
+    GoodPractice.objects.filter(partnership=demo.partnership).update(published=False)
     report = build_report(params(demo, "annual", year=2026))
     table = next(t for t in report.tables("practice"))
     assert table.rows == ()
@@ -205,7 +236,7 @@ def test_xlsx_gathers_practice_on_its_own_sheet(demo: Strategy, library: Library
     assert header == ["Theme", "Priority", "Good practice", "Place", "Organisation",
                       "Evidence of impact", "Supports"]  # fmt: skip
     rows = {r[2]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert set(rows) == {library.linked.name, library.strategic.name}
+    assert set(rows) == {library.linked.name, library.strategic.name} | DEMO_PUBLISHED
     assert rows[library.linked.name][1] == library.action.priority.title
     assert rows[library.linked.name][5] == EVIDENCE
     assert sheet.auto_filter.ref is not None
@@ -217,7 +248,7 @@ def test_xlsx_gathers_practice_on_its_own_sheet(demo: Strategy, library: Library
     assert {r[0] for r in examples.iter_rows(min_row=2, values_only=True)} == {
         library.linked.name,
         library.strategic.name,
-    }
+    } | DEMO_PUBLISHED
 
 
 def test_html_escapes_practice_and_shows_the_evidence(demo: Strategy, library: Library) -> None:
@@ -256,5 +287,9 @@ def test_practice_costs_a_fixed_number_of_queries(demo: Strategy, library: Libra
         entry.priorities.add(*priorities[n::5])
     report = build_report(params(demo, "delivery"))
     linked_rows = [r for t in report.tables("actions") for r in t.rows if len(r[1].lines) > 1]
-    assert len(linked_rows) == len(actions)
+    # every main plan action now, and the delegated plan's actions the demo links examples to
+    delegated = delivered_actions(demo.main_plan).exclude(pk__in=[a.pk for a in actions])  # type: ignore[arg-type]
+    linked_there = delegated.filter(good_practice__published=True).distinct().count()
+    assert linked_there >= 1
+    assert len(linked_rows) == len(actions) + linked_there
     assert queries() == few

@@ -13,7 +13,7 @@ from wellboard.accounts.guards import guard
 from wellboard.consultations import analysis, exports
 from wellboard.consultations.models import Consultation
 from wellboard.consultations.summary_hook import CONTENT_TYPES, FORMATS, summary_file
-from wellboard.consultations.theme_task import group_themes
+from wellboard.consultations.theme_task import group_themes, grouping_under_way
 from wellboard.consultations.you_said import you_said_rows
 from wellboard.core.charts import Chart, StackedRow, stacked_bar_chart
 from wellboard.core.consultation import PriorityAgreement
@@ -49,6 +49,7 @@ def results(request: HttpRequest, consultation: Consultation) -> HttpResponse:
         "scale_labels": analysis.SCALE_LABELS,
         "types": analysis.respondent_types(consultation),
         "stored": analysis.stored_themes(consultation),
+        "grouping": grouping_under_way(consultation),
         "you_said": you_said_rows(consultation),
     }
     return render(request, "consultations/results.jinja", context)

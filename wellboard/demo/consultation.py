@@ -3,6 +3,9 @@ their themes, the board's "you said, we did"), and an open one on a draft refres
 public form can be tried.
 
 The responses are invented by core/consultation/invented.py (seeded: the same every load).
+Their themes are grouped at once by word frequency (a second or two); where the sentence
+model is installed, demo/theme_task.py groups them again with it in the background (half a
+minute or more), so that the first `make run` serves pages without waiting for it.
 The past consultation points at the demo's "Consultation draft" version (demo/versions.py)
 and its "you said, we did" rows at the parts of the text the approved version changed, so
 the table shows the words that changed. Run on every demo load, it adds nothing the second
@@ -13,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import F
 from django.utils import timezone
 
 from wellboard.consultations import analysis
-from wellboard.consultations.models import Consultation, Question, Response
+from wellboard.consultations.models import Consultation, Question, Response, YouSaidWeDid
 from wellboard.consultations.services import (
     Submission,
     create_consultation,
@@ -25,6 +29,7 @@ from wellboard.consultations.services import (
 )
 from wellboard.consultations.you_said import add_row
 from wellboard.core.consultation import Theme, invent_responses
+from wellboard.core.consultation.themes import Engine, choose_engine
 from wellboard.core.text_compare import sections
 from wellboard.strategy.models import Strategy
 from wellboard.strategy.version_models import StrategyVersion
@@ -62,6 +67,14 @@ VISION_SAID: tuple[str, str, tuple[str, ...]] = (
     "Rewrote the vision: happy as well as healthy lives, and the gap narrowing every year.",
     ("food", "damp", "money"),
 )
+ADDED_PRIORITY_CUES = ("food", "damp")
+
+
+def first_engine() -> Engine:
+    """Word frequency when the configured engine would be the (slow) sentence model, which
+    then runs in the background; otherwise the configured engine itself."""
+    configured = analysis.configured_engine()
+    return "tfidf" if choose_engine(configured) == "model" else configured
 
 
 def add_consultations(strategy: Strategy) -> None:
@@ -90,7 +103,7 @@ def _past_consultation(strategy: Strategy) -> None:
     Consultation.objects.filter(pk=consultation.pk).update(status=Consultation.Status.CLOSED)
     consultation.refresh_from_db()
     _responses(consultation)
-    themes = analysis.refresh_themes(consultation)
+    themes = analysis.refresh_themes(consultation, engine=first_engine())
     later = strategy.versions.filter(label__startswith="Approved").order_by("number").last()
     if draft is not None and later is not None:
         _you_said(consultation, draft, later, themes.themes)
@@ -162,7 +175,7 @@ def _you_said(
         elif key not in before and ":priority:" in key:
             said = f"Residents asked the board to make “{text}” a priority."
             did = "Added it as a priority of its own."
-            cues = ("food", "damp")
+            cues = ADDED_PRIORITY_CUES
         else:
             continue
         add_row(
@@ -178,6 +191,26 @@ def _you_said(
         you_said="Leisure centre prices put families off being active.",
         we_did="Not changed in the strategy: passed to the council's leisure review.",
     )
+
+
+def _cues(said: str) -> tuple[str, ...]:
+    """The words that found the theme of a row, from what the row says it heard."""
+    for known, _, cues in (*SAID_BY_THEME.values(), VISION_SAID):
+        if said == known:
+            return cues
+    return ADDED_PRIORITY_CUES if said.startswith("Residents asked") else ()
+
+
+def relabel_you_said(consultation: Consultation, themes: tuple[Theme, ...]) -> int:
+    """Point the rows at the themes of a new grouping (their labels change with it); how
+    many rows changed. The version goes up, so a form opened on the old label is refused."""
+    changed = 0
+    for row in consultation.you_said_we_did.exclude(theme=""):
+        label = _theme_about(themes, _cues(row.you_said))
+        if label and label != row.theme:
+            rows = YouSaidWeDid.objects.filter(pk=row.pk, version=row.version)
+            changed += rows.update(theme=label, version=F("version") + 1)
+    return changed
 
 
 def _open_consultation(strategy: Strategy) -> None:

@@ -13,13 +13,19 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from wellboard.accounts.models import Membership
+from wellboard.demo.approvals import add_awaiting_approval
 from wellboard.demo.calendar import add_calendar
+from wellboard.demo.comments import add_comments
 from wellboard.demo.consultation import add_consultations
+from wellboard.demo.duplicates import add_duplicate_pair
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.lifecycle import add_lifecycle
+from wellboard.demo.milestones import add_milestones
 from wellboard.demo.plan_changes import add_proposed_change
+from wellboard.demo.practice import add_good_practice
 from wellboard.demo.rounds import add_rounds
+from wellboard.demo.theme_task import queue_model_themes
 from wellboard.demo.versions import add_versions
 from wellboard.exchange.load import load_strategy
 from wellboard.strategy.delivery_cache import deferred_refresh
@@ -87,6 +93,9 @@ def load_demo() -> DemoResult:
     add_lifecycle(strategy)
     add_versions(strategy)
     add_consultations(strategy)  # a past one with 240 responses and themes, an open one
+    add_milestones(strategy)  # the next steps, dated from today
+    add_duplicate_pair(strategy)  # the sub-plan repeats action 4.6
+    add_good_practice(strategy)  # the practice library, linked to actions and priorities
     leads = _busiest_leads(strategy)
     cast = [
         ("admin", Membership.Role.ADMINISTRATOR, None, False),  # the app, not /admin/
@@ -101,4 +110,7 @@ def load_demo() -> DemoResult:
         )
     add_rounds(partnership)  # after the users: the administrator runs the rounds
     add_proposed_change(strategy)  # lead1's due-date change waiting for approval
+    add_awaiting_approval(strategy)  # lead2's held update and proposed change
+    add_comments(strategy)  # a board member's question on an action
+    queue_model_themes(strategy)  # the sentence model's themes, by the worker
     return DemoResult(strategy, password, generated, created)
