@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from wellboard.consultations import analysis
-from wellboard.consultations.models import Consultation
+from wellboard.consultations.models import Consultation, ConsultationEvent
 from wellboard.indicators.models import ENGLAND_CODE, Indicator
 from wellboard.indicators.summary import indicator_summary
 from wellboard.partnerships.meetings import BoardMeeting
@@ -98,6 +98,9 @@ def _features(strategy: Strategy) -> dict[str, Callable[[], int]]:
             action__in=actions, kind=ActionComment.Kind.COMMENT
         ).count(),
         "consultation comments grouped into themes": lambda: _consultation_themes(strategy),
+        "consultation events still to come": lambda: ConsultationEvent.objects.filter(
+            consultation__strategy=strategy, date__gte=today
+        ).count(),
         "working groups with vacant places": lambda: WorkingGroupPlace.objects.filter(
             group__partnership=partnership, person__isnull=True
         ).count(),

@@ -17,6 +17,7 @@ from wellboard.demo.approvals import add_awaiting_approval
 from wellboard.demo.calendar import add_calendar
 from wellboard.demo.comments import add_comments
 from wellboard.demo.consultation import add_consultations
+from wellboard.demo.consultation_events import add_consultation_events
 from wellboard.demo.duplicates import add_duplicate_pair
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
@@ -93,6 +94,7 @@ def load_demo() -> DemoResult:
     add_lifecycle(strategy)
     add_versions(strategy)
     add_consultations(strategy)  # a past one with 240 responses and themes, an open one
+    add_consultation_events(strategy)  # drop-ins for the open one, meetings of the past one
     add_milestones(strategy)  # the next steps, dated from today
     add_duplicate_pair(strategy)  # the sub-plan repeats action 4.6
     add_good_practice(strategy)  # the practice library, linked to actions and priorities
