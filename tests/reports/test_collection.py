@@ -1,5 +1,5 @@
-"""The garbage collector pause around a PDF render: paused inside, resumed after, and
-never turned on where it had been turned off."""
+"""The garbage collector pause around building and rendering a report: paused inside,
+resumed after, and never turned on where it had been turned off."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from wellboard.reports.renderers.collection import collector_paused
+from tests.reports.conftest import params
+from wellboard.reports.build import build_report
+from wellboard.reports.collection import collector_paused
 from wellboard.reports.renderers.pdf_renderer import html_to_pdf
+from wellboard.strategy.models import Strategy
 
 
 @pytest.fixture(autouse=True)
@@ -49,4 +52,10 @@ def test_a_collector_turned_off_before_stays_off() -> None:
 def test_a_pdf_render_leaves_the_collector_on() -> None:
     content = html_to_pdf("<p>Board paper</p>")
     assert content.startswith(b"%PDF")
+    assert gc.isenabled()
+
+
+def test_building_a_report_leaves_the_collector_on(demo: Strategy) -> None:
+    report = build_report(params(demo, "delivery"))
+    assert report.tables("actions")
     assert gc.isenabled()

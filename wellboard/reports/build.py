@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from wellboard.core.spreadsheet_cells import CellTooLong
 from wellboard.reports.abbreviations import add_abbreviations, meanings_for
 from wellboard.reports.annual_report import annual_report
+from wellboard.reports.collection import collector_paused
 from wellboard.reports.delivery_report import delivery_report
 from wellboard.reports.document import Report
 from wellboard.reports.exception_report import exception_report
@@ -62,9 +63,13 @@ def get_format(name: str) -> Format:
 
 
 def build_report(params: ReportParams) -> Report:
-    """The report with the abbreviations it uses listed at its end, in every format."""
-    report = BUILDERS[params.kind](params)
-    add_abbreviations(report, meanings_for(params.strategy.partnership))
+    """The report with the abbreviations it uses listed at its end, in every format.
+
+    Built with the garbage collector paused (collection.py): a long plan's model
+    instances would otherwise trigger full collections for nothing to free."""
+    with collector_paused():
+        report = BUILDERS[params.kind](params)
+        add_abbreviations(report, meanings_for(params.strategy.partnership))
     return report
 
 

@@ -9,7 +9,7 @@ tenth of a second a page, most of it breaking lines of table cells), so the prin
 kept lean: cell lines are newline-separated text under `white-space: pre-line` rather
 than `<br>` elements, and indentation between block and table tags is dropped before
 WeasyPrint parses it (see html_renderer.py). Python's cyclic garbage collector is paused
-while WeasyPrint works (collection.py): its full passes over the layout's half a million
+while WeasyPrint works (reports/collection.py): its full passes over the layout's half a million
 objects cost a quarter of the time. Everything runs in the calling
 process: no worker processes, so it is safe inside a threaded server or a task worker.
 """
@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from wellboard.reports.collection import collector_paused
 from wellboard.reports.document import Report
-from wellboard.reports.renderers.collection import collector_paused
 from wellboard.reports.renderers.html_renderer import render_standalone
 
 if TYPE_CHECKING:
