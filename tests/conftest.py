@@ -20,14 +20,19 @@ from django.test.utils import override_settings
 
 from tests.accounts.url_world import UrlWorld, build_url_world, keep_worker_alive
 from tests.delivery_world import World, build_world
-from tests.shared_data import DEMO_MOMENT, fresh, fresh_fields, rolled_back
+from tests.shared_data import (
+    DEMO_MOMENT,
+    DEMO_PASSWORD,
+    demo_loaded,
+    fresh,
+    fresh_fields,
+    rolled_back,
+)
 from tests.smtp import smtp_server, smtp_session_server
 from wellboard.strategy.models import Strategy
 
 MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"
-__all__ = ["smtp_server", "smtp_session_server"]
-
-DEMO_PASSWORD = "demo-password-1"  # the test demo users' password
+__all__ = ["DEMO_PASSWORD", "smtp_server", "smtp_session_server"]
 
 
 @pytest.fixture(autouse=True)
@@ -77,12 +82,7 @@ def url_world(db: None, _module_url_world: UrlWorld) -> UrlWorld:
 
 @pytest.fixture(scope="module")
 def _module_demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[Strategy]:
-    from wellboard.demo.services import load_demo
-
-    with rolled_back(django_db_blocker), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WELLBOARD_DEMO_PASSWORD", DEMO_PASSWORD)
-        with time_machine.travel(DEMO_MOMENT, tick=True):
-            strategy = load_demo().strategy
+    with demo_loaded(django_db_blocker) as strategy:
         yield strategy
 
 

@@ -9,9 +9,12 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import pytest
+import time_machine
 from django.db import models, transaction
 
 T = TypeVar("T")
+DEMO_PASSWORD = "demo-password-1"  # the test demo users' password
 
 # The demo's "today": its reports are checked as of this date, and the `demo` fixture loads
 # it and runs its tests at noon on this day (time-machine), whatever the real date.
@@ -32,6 +35,23 @@ def rolled_back(django_db_blocker: Any) -> Iterator[None]:
             yield
         finally:
             transaction.set_rollback(True)
+
+
+@contextmanager
+def demo_loaded(django_db_blocker: Any) -> Iterator[Any]:
+    """The demo strategy loaded on its own day, for as long as the block lasts, then undone.
+
+    Loading it (a consultation with 240 responses and themes, rounds, versions, users) costs
+    far more than most tests that read it: tests/conftest.py loads it once per module, and a
+    package whose modules only read it (tests/reports) once for the package.
+    """
+    from wellboard.demo.services import load_demo
+
+    with rolled_back(django_db_blocker), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WELLBOARD_DEMO_PASSWORD", DEMO_PASSWORD)
+        with time_machine.travel(DEMO_MOMENT, tick=True):
+            strategy = load_demo().strategy
+        yield strategy
 
 
 def fresh(value: T) -> T:

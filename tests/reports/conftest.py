@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import time_machine
 
-from tests.shared_data import DEMO_MOMENT, DEMO_TODAY
+from tests.shared_data import DEMO_MOMENT, DEMO_TODAY, demo_loaded
 from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.params import ReportParams, build_params
 from wellboard.strategy.delivery import delivered_actions
@@ -15,9 +16,18 @@ from wellboard.strategy.models import Action, ProgressUpdate, Strategy
 __all__ = ["DEMO_TODAY", "demo_actions", "latest_text", "params", "rendered"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
+def _module_demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[Strategy]:
+    """The demo, loaded once for all the reports' modules instead of once for each (tests/
+    conftest.py's `demo` reads it from here): they only read it, each test's writes are rolled
+    back with its savepoint, and no module here builds other data or runs transactional tests."""
+    with demo_loaded(django_db_blocker) as strategy:
+        yield strategy
+
+
+@pytest.fixture(scope="package")
 def delivery_pdf(_module_demo: Strategy) -> RenderedReport:
-    """The demo's delivery report as PDF, laid out once for the module's tests that only read
+    """The demo's delivery report as PDF, laid out once for the package's tests that only read
     it: WeasyPrint's layout is the slowest step of the suite's reports."""
     with time_machine.travel(DEMO_MOMENT, tick=True):
         return rendered(_module_demo, "delivery", "pdf")
