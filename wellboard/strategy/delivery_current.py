@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 
@@ -28,6 +28,8 @@ from wellboard.strategy.delivery import (
 from wellboard.strategy.models import Action, Plan, Priority, Theme
 from wellboard.strategy.querysets import PlanPartQuerySet
 
+Actions = TypeVar("Actions", bound=QuerySet[Action])
+
 
 def current_actions() -> PlanPartQuerySet[Action]:
     """Active actions with what a delivery page shows beside them; no updates. Boards are
@@ -39,7 +41,7 @@ def current_actions() -> PlanPartQuerySet[Action]:
     )
 
 
-def with_boards(actions: PlanPartQuerySet[Action]) -> PlanPartQuerySet[Action]:
+def with_boards(actions: Actions) -> Actions:
     """The board links `LastMeetings.for_action` reads ("my actions", the dashboard)."""
     return actions.prefetch_related("board_links")
 

@@ -22,7 +22,7 @@ from wellboard.api.problems import problem
 from wellboard.api.serializers import ActionSerializer, UpdateSerializer
 from wellboard.api.views.records import int_param
 from wellboard.strategy.delivery import action_state
-from wellboard.strategy.delivery_current import current_state
+from wellboard.strategy.delivery_current import current_state, with_boards
 from wellboard.strategy.listing import ActionFilters
 from wellboard.strategy.models import Action, DeliveryStatus, Priority, ProgressUpdate
 from wellboard.strategy.presenters import today
@@ -98,7 +98,7 @@ class ActionList(ApiView):
         filters, errors = ActionFilters.from_query(request.query_params)
         if errors:
             raise exceptions.ValidationError({"query": errors})
-        queryset = filters.queryset(request.user, today())  # status too, in the database
+        queryset = with_boards(filters.queryset(request.user, today()))  # status: in the database
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(action_body(list(page or []), kept=True))
 
