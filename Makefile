@@ -9,6 +9,12 @@ CSS := wellboard/web/static/wellboard/build/wellboard.css
 VENDOR := wellboard/web/static/vendor
 VENDOR_STAMP := $(VENDOR)/.copied
 PG_URL ?= postgres://root@127.0.0.1:5432/wellboard
+# Test processes (pytest-xdist): one per core, at most 4, since each one collects the whole
+# suite and builds its own test database and module worlds. PYTEST_WORKERS=0 runs the suite
+# in one process; PYTEST_ARGS adds options (`make pytest PYTEST_ARGS="-x tests/web"`).
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n > 4 ? 4 : n )))
+PYTEST_ARGS ?=
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 export DJANGO_SETTINGS_MODULE := wellboard.settings
 
 # Debian packages the tests need: a real browser, PDF tools and WeasyPrint's libraries.
@@ -70,12 +76,14 @@ lint: setup
 	$(BIN)/mypy wellboard
 
 pytest: setup
-	$(BIN)/pytest
+	@echo "== test suite on SQLite ($(PYTEST_WORKERS) processes)"
+	$(PYTEST)
 
 test-postgres: setup
 	@if [ "$$WELLBOARD_TEST_POSTGRES" = "1" ]; then \
 	  if pg_isready -q -h 127.0.0.1 -p 5432; then \
-	    echo "== test suite on PostgreSQL"; DATABASE_URL=$(PG_URL) $(BIN)/pytest; \
+	    echo "== test suite on PostgreSQL ($(PYTEST_WORKERS) processes)"; \
+	    DATABASE_URL=$(PG_URL) $(PYTEST); \
 	  else echo "== PostgreSQL pass skipped: no server answers on 127.0.0.1:5432"; fi; \
 	fi
 
