@@ -31,6 +31,9 @@ from tests.tasks.sample_tasks import ROWS_TABLE
 
 ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 3.0
+# Only a guard against a hung child: migrating a fresh database takes a few seconds alone,
+# but minutes on a shared machine under load while the suite runs in parallel.
+CHILD_TIMEOUT = 600.0
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
@@ -94,7 +97,7 @@ class QueueDatabase:
         )
         return env
 
-    def run(self, *args: str, timeout: float = 120) -> str:
+    def run(self, *args: str, timeout: float = CHILD_TIMEOUT) -> str:
         done = subprocess.run(
             [sys.executable, *args],
             cwd=ROOT,
@@ -265,7 +268,7 @@ class PrivatePostgres:
             if shutil.which("runuser") is None:
                 raise RuntimeError("runuser is needed to run PostgreSQL as the postgres user")
             command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        subprocess.run(command, check=True, capture_output=True, timeout=CHILD_TIMEOUT)
 
     def create(self) -> None:
         if os.geteuid() == 0:
