@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test.utils import override_settings
 
 from tests.accounts.url_world import UrlWorld, build_url_world, keep_worker_alive
@@ -33,14 +32,6 @@ from wellboard.strategy.models import Strategy
 
 MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"
 __all__ = ["DEMO_PASSWORD", "smtp_server", "smtp_session_server"]
-
-
-@pytest.fixture(autouse=True)
-def empty_cache() -> Iterator[None]:
-    """The API's per-token request counts live in the cache: keyed by ids that another
-    test's rolled-back records reuse, one test's requests must not throttle the next's."""
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

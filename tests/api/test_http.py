@@ -3,14 +3,17 @@ problem documents for every error, and a rate limit with Retry-After."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from django.core.cache import cache
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
 from tests.api.helpers import call, is_problem, token_for
 from tests.delivery_world import World, add_actions
 from tests.factories import PriorityFactory, ThemeFactory
+from wellboard.api.models import RequestCount
 from wellboard.strategy.models import Action
 
 pytestmark = pytest.mark.django_db
@@ -93,16 +96,19 @@ def test_every_error_is_a_problem_document(world: World) -> None:
 
 def test_a_token_over_its_rate_is_told_when_to_come_back(world: World, settings: object) -> None:
     settings.WELLBOARD_API_RATE = "3/min"  # type: ignore[attr-defined]
-    cache.clear()
     token = token_for(world.board, world.strategy.partnership)
     other = token_for(world.admin, world.strategy.partnership)
-    answers = [call("GET", "/api/v1/strategies/", token).status_code for _ in range(4)]
-    assert answers == [200, 200, 200, 429]
-    refused = call("GET", "/api/v1/strategies/", token)
-    assert is_problem(refused, 429)
-    assert 0 < int(refused["Retry-After"]) <= 60
-    assert call("GET", "/api/v1/strategies/", other).status_code == 200  # per token
-    cache.clear()
+    # 20 seconds into a minute, held there: the four requests fall in one window.
+    with time_machine.travel(dt.datetime(2027, 3, 1, 9, 30, 20, tzinfo=dt.UTC), tick=False):
+        answers = [call("GET", "/api/v1/strategies/", token).status_code for _ in range(4)]
+        assert answers == [200, 200, 200, 429]
+        refused = call("GET", "/api/v1/strategies/", token)
+        assert is_problem(refused, 429)
+        assert refused["Retry-After"] == "40"  # the window ends at 9:31
+        assert call("GET", "/api/v1/strategies/", other).status_code == 200  # per token
+    with time_machine.travel(dt.datetime(2027, 3, 1, 9, 31, 0, tzinfo=dt.UTC), tick=False):
+        assert call("GET", "/api/v1/strategies/", token).status_code == 200  # a new window
+    assert RequestCount.objects.count() == 2  # the token's earlier window is gone
 
 
 def test_signed_in_browsers_use_the_session_and_its_csrf_check(world: World) -> None:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from wellboard.api.models import ApiToken
+from wellboard.api.models import ApiToken, RequestCount
 
 
 @admin.register(ApiToken)
@@ -18,3 +18,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     ]
     list_filter = ["partnership", "can_write"]
     readonly_fields = ["prefix", "digest", "last_used_at", "created_at"]
+
+
+@admin.register(RequestCount)
+class RequestCountAdmin(admin.ModelAdmin):
+    list_display = ["key", "window_start", "count"]

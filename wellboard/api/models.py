@@ -61,3 +61,21 @@ class ApiToken(TimestampedModel):
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class RequestCount(models.Model):
+    """Requests of one caller (a keyed hash of its token, user or address) in one window of
+    the API's rate, in the database so every server process adds to the same count
+    (throttling.py; base/counters.py does the counting)."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="one_api_count_per_window")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} from {self.key[:8]} since {self.window_start}"

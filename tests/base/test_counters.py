@@ -1,0 +1,36 @@
+"""Counting requests in fixed windows in the database (base/counters.py); the counts
+shared between processes are tested in tests/api/test_rate_across_processes.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wellboard.api.models import RequestCount
+from wellboard.base.counters import count_hit, keyed, window_start
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_window_starts_at_a_multiple_of_its_length() -> None:
+    moment = dt.datetime(2027, 3, 1, 9, 30, 20, tzinfo=dt.UTC)
+    assert window_start(moment, dt.timedelta(minutes=1)) == moment.replace(second=0)
+    assert window_start(moment, dt.timedelta(hours=1)) == moment.replace(minute=0, second=0)
+
+
+def test_the_key_is_a_fixed_length_hash_that_hides_what_it_counts() -> None:
+    address = "203.0.113.7"
+    assert keyed(address) == keyed(address) != keyed("203.0.113.8")
+    assert len(keyed(address)) == len(keyed("x" * 500)) == 64
+    assert address not in keyed(address)
+
+
+def test_each_hit_adds_one_to_its_own_window_and_key() -> None:
+    start = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
+    later = start + dt.timedelta(minutes=1)
+    assert [count_hit(RequestCount, start, key="a") for _ in range(3)] == [1, 2, 3]
+    assert count_hit(RequestCount, start, key="b") == 1
+    assert count_hit(RequestCount, later, key="a") == 1
+    counts = RequestCount.objects.values_list("key", "window_start", "count")
+    assert sorted(counts) == [("a", start, 3), ("a", later, 1), ("b", start, 1)]
