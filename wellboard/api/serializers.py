@@ -14,6 +14,7 @@ from wellboard.strategy.delivery import ActionState
 from wellboard.strategy.models import (
     Action,
     DeliveryStatus,
+    Milestone,
     Plan,
     Priority,
     ProgressUpdate,
@@ -75,6 +76,17 @@ class PrioritySerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
+class MilestoneSerializer(serializers.ModelSerializer):
+    """A milestone as the action's page shows it: its due wording, the last day that
+    wording allows (null when it names no date) and the day it was done (null until
+    then). Read-only: the action's `milestones` text sets them, as on the edit page."""
+
+    class Meta:
+        model = Milestone
+        fields = ["id", "title", "due_text", "due_end", "done_on"]
+        read_only_fields = fields
+
+
 class ActionSerializer(serializers.ModelSerializer):
     """The action with its delivery state as the action list shows it (``state`` in the
     context: the caller computes it once per page of actions)."""
@@ -89,6 +101,7 @@ class ActionSerializer(serializers.ModelSerializer):
     percent = serializers.SerializerMethodField()
     stale = serializers.SerializerMethodField()
     latest_update_date = serializers.SerializerMethodField()
+    milestones = MilestoneSerializer(many=True, read_only=True)
 
     class Meta:
         model = Action
@@ -97,7 +110,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "lead_officer_name", "lead_organisations", "supporting_organisations", "boards",
             "due_text", "due_start", "due_end", "due_precision", "ongoing", "to_be_agreed",
             "outcome_measures", "role_type", "weight", "version", "status", "percent", "stale",
-            "latest_update_date", "archived_at", "updated_at",
+            "latest_update_date", "milestones", "archived_at", "updated_at",
         ]  # fmt: skip
 
     def _state(self, action: Action) -> ActionState:

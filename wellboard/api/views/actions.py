@@ -50,7 +50,10 @@ IF_MATCH = OpenApiParameter(
 def action_records() -> QuerySet[Action]:
     """Actions (archived ones too) with what their state and links need, fetched along."""
     return Action.objects.select_related("lead_officer", "role_type").prefetch_related(
-        "organisation_links", "board_links", Prefetch("updates", ProgressUpdate.objects.counted())
+        "organisation_links",
+        "board_links",
+        "milestones",
+        Prefetch("updates", ProgressUpdate.objects.counted()),
     )
 
 
@@ -99,6 +102,7 @@ class ActionList(ApiView):
         if errors:
             raise exceptions.ValidationError({"query": errors})
         queryset = with_boards(filters.queryset(request.user, today()))  # status: in the database
+        queryset = queryset.prefetch_related("milestones")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(action_body(list(page or []), kept=True))
 
