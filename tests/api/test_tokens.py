@@ -82,6 +82,10 @@ def test_the_command_prints_a_working_token_once(world: World) -> None:
         (["create", "--user", "nobody"], "no user called 'nobody'"),
         (["create", "--user", "lead", "--partnership", "x"], "give the partnership's id"),
         (["create", "--user", "lead", "--partnership", "999999"], "not an active member"),
+        (["create", "--user", "lead", "--partnership", "9" * 25], "give the partnership's id"),
+        (["create", "--user", "lead", "--partnership", "²"], "give the partnership's id"),
+        (["create"], "required: --user"),
+        ([], "required: action"),
         (["revoke", "nothing"], "no token with prefix"),
     ],
 )
@@ -102,3 +106,16 @@ def test_wellboard_api_token_is_the_commands_name(
         main(["api-token", "create", "--user", "nobody"])
     assert refused.value.code == 2
     assert capsys.readouterr().err.strip() == "CommandError: no user called 'nobody'"
+
+
+def test_a_subcommands_usage_error_on_the_command_line_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """argparse's own error for "api-token create" without --user (no database needed)."""
+    from wellboard.cli import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["api-token", "create"])
+    assert refused.value.code == 2
+    error = capsys.readouterr().err.strip()
+    assert error == "CommandError: the following arguments are required: --user"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import Any
 
@@ -25,4 +26,8 @@ class OneLineErrorCommand(BaseCommand):
             raise CommandError(message, returncode=2)
 
         parser.error = one_line_error  # type: ignore[method-assign]
+        for action in parser._actions:  # a subcommand's own parser ("api-token create")
+            if isinstance(action, argparse._SubParsersAction):
+                for subparser in action.choices.values():
+                    subparser.error = one_line_error
         return parser

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict, StreamingHttpResponse
 
 from wellboard.accounts.permissions import scoped
+from wellboard.base.ids import is_id
 from wellboard.core.delivery import status_words
 from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.current import status_filter
@@ -54,7 +55,7 @@ class ActionFilters:
         for name in ("strategy", "theme", "board", "lead"):
             raw = query.get(name, "")
             if raw:
-                if _is_id(raw):
+                if is_id(raw):
                     setattr(found, name, int(raw))
                 else:
                     errors.append(f"{name} must be a number")
@@ -66,7 +67,7 @@ class ActionFilters:
                 except ValueError:
                     errors.append(f"{name.replace('_', ' ')} must be a date like 2027-03-31")
         role, status = query.get("role", ""), query.get("status", "")
-        if role and not _is_id(role):
+        if role and not is_id(role):
             errors.append("role must be a number")
         elif role:
             found.role_type = int(role)
@@ -165,9 +166,3 @@ def _csv_row(s: ActionState, base_url: str) -> list[str]:
             ],
         )
     )
-
-
-def _is_id(raw: str) -> bool:
-    """A number a database id can be: ASCII digits ("²" is a digit to Python, and int()
-    refuses it) and no longer than a 64-bit integer holds, which the database refuses."""
-    return raw.isascii() and raw.isdigit() and len(raw) <= 18

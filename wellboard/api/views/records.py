@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from wellboard.api import serializers as s
 from wellboard.api.declared import ApiView
+from wellboard.base.ids import is_id
 from wellboard.indicators.models import Indicator, IndicatorValue
 from wellboard.partnerships.models import GovernanceBoard, Organisation, Partnership
 from wellboard.strategy.models import Plan, Priority, ProgressUpdate, Strategy, Theme
@@ -24,7 +25,7 @@ def int_param(request: Request, name: str) -> int | None:
     raw = request.query_params.get(name, "")
     if not raw:
         return None
-    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
+    if not is_id(raw):
         raise exceptions.ValidationError({name: [f"{name} must be a whole number"]})
     return int(raw)
 

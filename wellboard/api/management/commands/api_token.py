@@ -7,11 +7,13 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from wellboard.accounts.models import Membership
 from wellboard.api import tokens
 from wellboard.api.models import ApiToken
+from wellboard.base.commands import OneLineErrorCommand
+from wellboard.base.ids import is_id
 from wellboard.partnerships.models import Partnership
 
 
@@ -19,7 +21,7 @@ def _refuse(message: str) -> CommandError:
     return CommandError(message, returncode=2)
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "API tokens: create one (printed once) or revoke one."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -51,7 +53,7 @@ class Command(BaseCommand):
     def _partnership(self, user: Any, given: str | None) -> Partnership:
         mine = Membership.objects.filter(user=user, active=True).select_related("partnership")
         if given is not None:
-            if not given.isdigit():
+            if not is_id(given):
                 raise _refuse(f"--partnership {given!r}: give the partnership's id (a number)")
             found = mine.filter(partnership_id=int(given)).first()
             if found is None:
