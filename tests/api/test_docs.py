@@ -9,6 +9,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
+from tests.delivery_world import World
 from tests.web.test_security_headers import inline_parts
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,21 @@ def test_the_schema_is_openapi_3_json_with_every_operation() -> None:
     patch = document["paths"]["/api/v1/actions/{id}/"]["patch"]
     assert {"412", "428"} <= set(patch["responses"])
     assert any(p["name"] == "If-Match" and p["in"] == "header" for p in patch["parameters"])
+
+
+def test_the_docs_page_says_how_each_visitor_can_try_the_api(world: World) -> None:
+    """Signed in, "Try it out" uses the session; an administrator is shown where tokens
+    are made; a visitor where to sign in (the demo makes no token: README says why)."""
+    tokens_page = f"/partnerships/{world.strategy.partnership.pk}/api-tokens/"
+    admin = Client()
+    admin.force_login(world.admin)
+    shown = admin.get("/api/v1/docs/").content.decode()
+    assert "your session" in shown and f'href="{tokens_page}"' in shown
+    assert admin.get(tokens_page).status_code == 200
+    lead = Client()
+    lead.force_login(world.lead)
+    shown = lead.get("/api/v1/docs/").content.decode()
+    assert "your session" in shown and "api-tokens" not in shown
+    visitor = Client().get("/api/v1/docs/").content.decode()
+    assert 'href="/accounts/login/?next=/api/v1/docs/"' in visitor
+    assert "api-tokens" not in visitor

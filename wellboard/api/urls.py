@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from wellboard.accounts.guards import Guard
 from wellboard.api.views import records as r
 from wellboard.api.views.actions import ActionDetail, ActionList, ActionUpdates
+from wellboard.api.views.docs import DocsView
 
 app_name = "api"
 
@@ -24,11 +25,7 @@ urlpatterns = [
     path("schema/", _open_to_all(SpectacularJSONAPIView.as_view()), name="schema"),
     path(
         "docs/",
-        _open_to_all(
-            SpectacularSwaggerSplitView.as_view(
-                url_name="api:schema", template_name="api/swagger_ui.html"
-            )
-        ),
+        _open_to_all(DocsView.as_view(url_name="api:schema")),
         name="docs",
     ),
     path("partnerships/", r.PartnershipList.as_view(), name="partnerships"),
