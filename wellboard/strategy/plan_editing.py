@@ -129,18 +129,34 @@ def milestone_lines(action: Action) -> str:
 
 @transaction.atomic
 def set_milestones(action: Action, lines: list[tuple[str, str]]) -> None:
-    """Make the action's milestones those listed, keeping each one already there (and its
-    done date) when its title is unchanged; milestones left out are removed."""
+    """Make the action's milestones those listed. A milestone whose title is unchanged, or
+    whose line was reworded where it stood, is the same record: its done date is delivery
+    evidence and must survive a rewording. Milestones left out are removed."""
     from wellboard.core.dates import parse_due
 
-    existing = {m.title: m for m in action.milestones.all()}
     kept = []
-    for position, (title, due_text) in enumerate(lines):
-        milestone = existing.pop(title, None) or Milestone(action=action, title=title)
+    for position, milestone in _paired_milestones(action, [title for title, _ in lines]):
+        title, due_text = lines[position]
         if milestone.due_text != due_text or milestone.pk is None:
             milestone.due_text = due_text
             milestone.due_end = parse_due(due_text).end if due_text else None
-        milestone.position = position
+        milestone.title, milestone.position = title, position
         milestone.save()
         kept.append(milestone.pk)
     action.milestones.exclude(pk__in=kept).delete()
+
+
+def _paired_milestones(action: Action, titles: list[str]) -> list[tuple[int, Milestone]]:
+    """Each listed title with its milestone: the one of that title (once), else the unmatched
+    one that stood at the same place in the old list, else a new one."""
+    old = list(action.milestones.all())
+    by_title: dict[str, Milestone] = {}
+    for milestone in old:
+        by_title.setdefault(milestone.title, milestone)
+    same = [by_title.pop(title, None) for title in titles]
+    taken = {m.pk for m in same if m is not None}
+    free = {i: m for i, m in enumerate(old) if m.pk not in taken}
+    return [
+        (i, m or free.pop(i, None) or Milestone(action=action, title=title))
+        for i, (title, m) in enumerate(zip(titles, same, strict=True))
+    ]
