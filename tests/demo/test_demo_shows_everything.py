@@ -49,6 +49,12 @@ def _indicators_against_england(strategy: Strategy) -> int:
     return shown
 
 
+def _indicators_without_values(strategy: Strategy) -> list[str]:
+    """Indicators whose page would say no values are loaded."""
+    indicators = Indicator.objects.filter(partnership=strategy.partnership)
+    return list(indicators.filter(values__isnull=True).values_list("code", flat=True))
+
+
 def _delegated_actions(strategy: Strategy) -> int:
     delegated = Priority.objects.in_strategy(strategy).filter(sub_plan__isnull=False)
     return sum(delivered_actions(p.sub_plan).count() for p in delegated if p.sub_plan)
@@ -129,3 +135,6 @@ def test_every_feature_has_data_after_the_demo_command() -> None:
     counts = {name: count() for name, count in _features(strategy).items()}
     empty = [name for name, count in counts.items() if count == 0]
     assert not empty, "empty in the demo: " + "; ".join(empty)
+    assert not _indicators_without_values(strategy), "indicators without values"
+    # Every national indicator is compared with England; the two local ones have no England.
+    assert _indicators_against_england(strategy) == 15

@@ -21,6 +21,7 @@ from wellboard.demo.consultation_events import add_consultation_events
 from wellboard.demo.duplicates import add_duplicate_pair
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
+from wellboard.demo.indicator_values import add_indicator_values
 from wellboard.demo.lifecycle import add_lifecycle
 from wellboard.demo.milestones import add_milestones
 from wellboard.demo.plan_changes import add_proposed_change
@@ -91,6 +92,7 @@ def load_demo() -> DemoResult:
     add_calendar(partnership)
     add_working_groups(partnership)
     add_indicator_series(partnership)
+    add_indicator_values(partnership)  # every other indicator, against England
     add_lifecycle(strategy)
     add_versions(strategy)
     add_consultations(strategy)  # a past one with 240 responses and themes, an open one
