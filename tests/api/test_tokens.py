@@ -97,17 +97,6 @@ def test_the_command_refuses_bad_input_in_one_line_with_status_2(
     assert refused.value.returncode == 2 and "\n" not in str(refused.value)
 
 
-def test_wellboard_api_token_is_the_commands_name(
-    world: World, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from wellboard.cli import main
-
-    with pytest.raises(SystemExit) as refused:
-        main(["api-token", "create", "--user", "nobody"])
-    assert refused.value.code == 2
-    assert capsys.readouterr().err.strip() == "CommandError: no user called 'nobody'"
-
-
 def test_a_subcommands_usage_error_on_the_command_line_is_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
