@@ -27,3 +27,7 @@ GENERATED_TEXT = 200_000
 # A theme's, priority's or action's reference ("2.3a"): the exchange format's and the
 # database column's length.
 REF_TEXT = 30
+
+# A glossary term ("CAMHS"): the exchange format's and the database column's length. A first
+# cell longer than this under a glossary heading is not a term but a misread row.
+GLOSSARY_TERM = 50

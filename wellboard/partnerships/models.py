@@ -17,6 +17,7 @@ from wellboard.base.limits import limited_text
 from wellboard.base.links import LinkField
 from wellboard.base.models import TimestampedModel
 from wellboard.base.versioning import VersionedModel
+from wellboard.core.limits import GLOSSARY_TERM
 from wellboard.core.open_data import DEFAULT_LICENCE, LICENCES
 
 
@@ -203,7 +204,7 @@ class GlossaryTerm(VersionedModel, TimestampedModel):
     partnership_path: ClassVar[str] = "partnership"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="glossary")
-    term = models.CharField(max_length=50)
+    term = models.CharField(max_length=GLOSSARY_TERM)
     meaning = models.CharField(max_length=300)
 
     class Meta:

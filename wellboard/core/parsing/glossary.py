@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from wellboard.core.limits import GLOSSARY_TERM
 from wellboard.core.parsing.cells import normalise_label, strip_bullet
 
 _HEADING = re.compile(r"\b(glossary|abbreviations|acronyms)\b")
@@ -98,5 +99,7 @@ def acronyms_in(text: str) -> list[str]:
 
 def _add(entries: list[dict[str, str]], term: str, meaning: str) -> None:
     term, meaning = " ".join(term.split()), " ".join(meaning.split())
+    if len(term) > GLOSSARY_TERM:  # a misread row, not an acronym and its meaning
+        return
     if term and meaning and all(entry["term"] != term for entry in entries):
         entries.append({"term": term, "meaning": meaning})
