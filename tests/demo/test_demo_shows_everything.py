@@ -21,6 +21,7 @@ from wellboard.indicators.summary import indicator_summary
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.partnerships.working_groups import WorkingGroupPlace
 from wellboard.practice.models import GoodPractice
+from wellboard.reports.models import ReportSnapshot
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.delivery import delivered_actions
 from wellboard.strategy.duplicates import duplicate_pairs
@@ -53,6 +54,15 @@ def _indicators_without_values(strategy: Strategy) -> list[str]:
     """Indicators whose page would say no values are loaded."""
     indicators = Indicator.objects.filter(partnership=strategy.partnership)
     return list(indicators.filter(values__isnull=True).values_list("code", flat=True))
+
+
+def _last_meeting_reports(strategy: Strategy) -> int:
+    """Reports kept as the snapshot of the calendar's last past meeting."""
+    meeting = BoardMeeting.objects.filter(partnership=strategy.partnership).past().first()
+    if meeting is None:
+        return 0
+    kept = ReportSnapshot.objects.filter(strategy=strategy, meeting_date=meeting.date)
+    return kept.filter(board=meeting.board).count()
 
 
 def _delegated_actions(strategy: Strategy) -> int:
@@ -122,6 +132,9 @@ def _features(strategy: Strategy) -> dict[str, Callable[[], int]]:
         ).count(),
         "upcoming board meetings": lambda: (
             BoardMeeting.objects.filter(partnership=partnership).upcoming(today).count()
+        ),
+        "a report kept as the last past meeting's snapshot": lambda: _last_meeting_reports(
+            strategy
         ),
         "past board meetings": lambda: (
             BoardMeeting.objects.filter(partnership=partnership).past(today).count()

@@ -23,6 +23,7 @@ from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
 from wellboard.demo.indicator_values import add_indicator_values
 from wellboard.demo.lifecycle import add_lifecycle
+from wellboard.demo.meeting_report import add_meeting_report
 from wellboard.demo.milestones import add_milestones
 from wellboard.demo.plan_changes import add_proposed_change
 from wellboard.demo.practice import add_good_practice
@@ -116,5 +117,6 @@ def load_demo() -> DemoResult:
     add_proposed_change(strategy)  # lead1's due-date change waiting for approval
     add_awaiting_approval(strategy)  # lead2's held update and proposed change
     add_comments(strategy)  # a board member's question on an action
+    add_meeting_report(strategy)  # the last past meeting's report, kept by the administrator
     queue_model_themes(strategy)  # the sentence model's themes, by the worker
     return DemoResult(strategy, password, generated, created)

@@ -9,9 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from wellboard.reports.build import RenderedReport
+from wellboard.partnerships.models import GovernanceBoard
+from wellboard.reports.build import RenderedReport, produce
 from wellboard.reports.models import ReportSnapshot
 from wellboard.reports.params import ReportParams
+from wellboard.strategy.models import Strategy
 
 
 def meetings_on_record(strategy_ids: set[int], on: date) -> Iterable[tuple[int, int | None, date]]:
@@ -47,4 +49,19 @@ def save_snapshot(
         board=params.board,
         parameters=params.to_json(),
         created_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def keep_meeting_report(
+    strategy: Strategy, meeting_date: date, board: GovernanceBoard | None, user: Any
+) -> ReportSnapshot:
+    """The delivery plan report as it stood on a meeting's day, kept as its Word snapshot:
+    what the report task does when asked for a snapshot (handed to the demo by web)."""
+    params = ReportParams(kind="delivery", strategy=strategy, as_of=meeting_date, board=board)
+    return save_snapshot(
+        rendered=produce(params, "docx"),
+        params=params,
+        format_name="docx",
+        meeting_date=meeting_date,
+        user=user,
     )
