@@ -51,8 +51,11 @@ def test_a_public_response_is_counted_on_the_results_page(
     assert page.locator("header a[href='/consultations/']").count()
     page.goto(f"{base}/consultations/")
     page.get_by_role("link", name=consultation.title).first.click()
+    page.wait_for_url(f"**/consultations/{consultation.pk}/**")
     page.get_by_role("link", name="Results").first.click()
-    page.wait_for_load_state()
+    # A click starts the navigation; waiting for the new address, not for the load state
+    # (which the page being left already has), holds on a busy machine.
+    page.wait_for_url(f"**/consultations/{consultation.pk}/results/")
 
     assert page.get_by_role("heading", name=f"Results: {consultation.title}").count()
     assert _counted(page, "Responses") == "5"
