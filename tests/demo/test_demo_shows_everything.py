@@ -15,7 +15,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from wellboard.consultations import analysis
-from wellboard.consultations.models import Consultation, ConsultationEvent
+from wellboard.consultations.models import Consultation, ConsultationEvent, Response
+from wellboard.consultations.models.responses import ResponseQuerySet
 from wellboard.indicators.models import ENGLAND_CODE, Indicator
 from wellboard.indicators.summary import indicator_summary
 from wellboard.partnerships.meetings import BoardMeeting
@@ -93,6 +94,12 @@ def _consultation_themes(strategy: Strategy) -> int:
     return found
 
 
+def _open_responses(strategy: Strategy) -> ResponseQuerySet:
+    return Response.objects.filter(
+        consultation__strategy=strategy, consultation__status=Consultation.Status.OPEN
+    )
+
+
 def _features(strategy: Strategy) -> dict[str, Callable[[], int]]:
     partnership = strategy.partnership
     today = timezone.localdate()
@@ -114,6 +121,12 @@ def _features(strategy: Strategy) -> dict[str, Callable[[], int]]:
             action__in=actions, kind=ActionComment.Kind.COMMENT
         ).count(),
         "consultation comments grouped into themes": lambda: _consultation_themes(strategy),
+        "published responses to the open consultation": lambda: (
+            _open_responses(strategy).published().count()
+        ),
+        "a response to the open consultation waiting for moderation": lambda: (
+            _open_responses(strategy).awaiting_moderation().count()
+        ),
         "consultation events still to come": lambda: ConsultationEvent.objects.filter(
             consultation__strategy=strategy, date__gte=today
         ).count(),

@@ -18,6 +18,7 @@ from wellboard.demo.calendar import add_calendar
 from wellboard.demo.comments import add_comments
 from wellboard.demo.consultation import add_consultations
 from wellboard.demo.consultation_events import add_consultation_events
+from wellboard.demo.consultation_responses import add_open_responses
 from wellboard.demo.duplicates import add_duplicate_pair
 from wellboard.demo.groups import add_working_groups
 from wellboard.demo.indicator_series import add_indicator_series
@@ -117,6 +118,7 @@ def load_demo() -> DemoResult:
     add_proposed_change(strategy)  # lead1's due-date change waiting for approval
     add_awaiting_approval(strategy)  # lead2's held update and proposed change
     add_comments(strategy)  # a board member's question on an action
+    add_open_responses(strategy)  # the open consultation's first six, one to moderate
     add_meeting_report(strategy)  # the last past meeting's report, kept by the administrator
     queue_model_themes(strategy)  # the sentence model's themes, by the worker
     return DemoResult(strategy, password, generated, created)
