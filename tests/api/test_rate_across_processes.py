@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.tasks.processes import ROOT, QueueDatabase, shared_postgres_database
+from tests.tasks.processes import ROOT, QueueDatabase, migrated_database
 
 RATE, EACH = 10, 8  # two processes of 8 requests against 10 an hour
 
@@ -22,16 +22,7 @@ RATE, EACH = 10, 8  # two processes of 8 requests against 10 an hour
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueueDatabase]:
     """A migrated database of its own that separate processes reach (a file, on SQLite)."""
-    workdir = tmp_path_factory.mktemp("rate")
-    default = settings.DATABASES["default"]
-    if default["ENGINE"].endswith("postgresql"):
-        with shared_postgres_database(default) as url:
-            found = QueueDatabase(url, workdir)
-            found.migrate()
-            yield found
-    else:
-        found = QueueDatabase(f"sqlite:///{workdir / 'rate.sqlite3'}", workdir)
-        found.migrate()
+    with migrated_database(settings.DATABASES["default"], tmp_path_factory.mktemp("rate")) as found:
         yield found
 
 

@@ -245,6 +245,21 @@ def shared_postgres_database(settings_dict: dict[str, Any]) -> Iterator[str]:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@contextmanager
+def migrated_database(settings_dict: dict[str, Any], workdir: Path) -> Iterator[QueueDatabase]:
+    """A migrated database of its own that separate processes reach: a fresh database on the
+    suite's PostgreSQL server, or a file beside the test's files on SQLite."""
+    if settings_dict["ENGINE"].endswith("postgresql"):
+        with shared_postgres_database(settings_dict) as url:
+            database = QueueDatabase(url, workdir)
+            database.migrate()
+            yield database
+    else:
+        database = QueueDatabase(f"sqlite:///{workdir / 'shared.sqlite3'}", workdir)
+        database.migrate()
+        yield database
+
+
 class PrivatePostgres:
     """A throwaway PostgreSQL server in a temporary folder, which tests may restart.
 

@@ -14,23 +14,14 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 
-from tests.tasks.processes import LEASE_SECONDS, QueueDatabase, shared_postgres_database
+from tests.tasks.processes import LEASE_SECONDS, QueueDatabase, migrated_database
 from wellboard.tasks.models import UNEXPECTED
 
 
 @pytest.fixture(scope="module")
 def queue_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[QueueDatabase]:
     workdir = tmp_path_factory.mktemp("queue")
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("postgresql"):
-        with shared_postgres_database(database) as url:
-            queue = QueueDatabase(url, workdir)
-            queue.migrate()
-            yield queue
-            queue.stop_workers()
-    else:
-        queue = QueueDatabase(f"sqlite:///{workdir / 'queue.sqlite3'}", workdir)
-        queue.migrate()
+    with migrated_database(settings.DATABASES["default"], workdir) as queue:
         yield queue
         queue.stop_workers()
 
