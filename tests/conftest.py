@@ -41,6 +41,14 @@ def fast_password_hashing() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_static_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`wellboard serve` (so `make run`) collects hashed static files into build/static; the
+    suite must not read that manifest, or its pages would name files the finders never saw."""
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        yield
+
+
 @pytest.fixture
 def fast_password_hasher(fast_password_hashing: None) -> None:
     """The name tests used before the session-wide fixture; it now has nothing left to do."""
