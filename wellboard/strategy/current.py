@@ -62,9 +62,14 @@ class CurrentDelivery(models.Model):
 
     def current_stale_on(self, today: date) -> bool:
         """No counted update for 90 days and not complete: the action wants chasing."""
-        if self.current_status_on(today) == DeliveryStatus.COMPLETE:
-            return False
-        return self.last_update_on is None or today - self.last_update_on > STALE_AFTER
+        return stale_for(self.current_status_on(today), self.last_update_on, today)
+
+
+def stale_for(status: str, last_update_on: date | None, today: date) -> bool:
+    """`current_stale_on` for a row read as values (the dashboard, "my actions")."""
+    if status == DeliveryStatus.COMPLETE:
+        return False
+    return last_update_on is None or today - last_update_on > STALE_AFTER
 
 
 def status_for(rag: str, due_end: date | None, ongoing: bool, today: date) -> DeliveryStatus:

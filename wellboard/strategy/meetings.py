@@ -42,7 +42,11 @@ class LastMeetings:
 
         Reads `action.board_links` through the prefetch that delivery pages already make.
         """
-        boards: list[int | None] = [None, *(link.board_id for link in action.board_links.all())]
+        return self.for_boards(strategy_id, [link.board_id for link in action.board_links.all()])
+
+    def for_boards(self, strategy_id: int, board_ids: Iterable[int]) -> date | None:
+        """The same for an action read as values, given the boards it reports to."""
+        boards: list[int | None] = [None, *board_ids]
         found = [self.by_board.get((strategy_id, board)) for board in boards]
         return max((d for d in found if d is not None), default=None)
 
@@ -60,15 +64,16 @@ def last_meetings(strategy_ids: Iterable[int], on: date) -> LastMeetings:
     return LastMeetings(found)
 
 
-def updated_since(action: Action, meeting: date) -> bool:
+def updated_since(last_update_on: date | None, meeting: date) -> bool:
     """Whether a dated update came after the meeting.
 
     An update dated on the meeting day may be what the meeting was sent, so it does not
     count: the same test as the exception report's "no update since the previous meeting".
     Undated imported notes predate the system and never count. Read from the action's kept
-    date of its newest dated counted update (strategy/delivery_cache.py), not its updates.
+    date of its newest dated counted update (strategy/delivery_cache.py, `last_update_on`),
+    not its updates.
     """
-    return action.last_update_on is not None and action.last_update_on > meeting
+    return last_update_on is not None and last_update_on > meeting
 
 
 def strategy_id(action: Action) -> int:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from wellboard.core.delivery import StatusCounts
-from wellboard.strategy.delivery import ActionState
-from wellboard.strategy.meetings import LastMeetings, strategy_id, updated_since
+from wellboard.strategy.led import LedState
+from wellboard.strategy.meetings import LastMeetings, updated_since
 from wellboard.strategy.models import DeliveryStatus, Milestone, Plan, RoleType
 
 DUE_SOON = timedelta(days=30)
@@ -73,7 +73,7 @@ def no_update_label(last_meeting: date | None) -> str:
     return f"No update since the last board meeting ({last_meeting.strftime('%-d %B %Y')})"
 
 
-def attention(state: ActionState, on: date, last_meeting: date | None = None) -> Attention:
+def attention(state: LedState, on: date, last_meeting: date | None = None) -> Attention:
     """Overdue first, then due within 30 days, then silent since the last board meeting.
 
     The order issue #4 names. Without a recorded meeting (see strategy/meetings.py)
@@ -86,24 +86,28 @@ def attention(state: ActionState, on: date, last_meeting: date | None = None) ->
         return Attention(3, due, ON_THE_BOOKS)
     if due != date.max and due - on <= DUE_SOON:
         return Attention(1, due, "Due within 30 days")
-    silent = state.stale if last_meeting is None else not updated_since(state.action, last_meeting)
+    silent = (
+        state.stale
+        if last_meeting is None
+        else not updated_since(state.action.last_update_on, last_meeting)
+    )
     if silent:
         return Attention(2, due, no_update_label(last_meeting))
     return Attention(3, due, ON_THE_BOOKS)
 
 
 def attention_groups(
-    states: list[ActionState], on: date, meetings: LastMeetings
-) -> dict[str, list[ActionState]]:
+    states: list[LedState], on: date, meetings: LastMeetings
+) -> dict[str, list[LedState]]:
     """Actions grouped under their attention labels, most urgent group and action first."""
     ranked = sorted(
         (
-            (attention(s, on, meetings.for_action(s.action, strategy_id(s.action))), s)
+            (attention(s, on, meetings.for_boards(s.action.strategy_id, s.action.boards)), s)
             for s in states
         ),
         key=lambda pair: (pair[0].key, pair[1].action.pk),
     )
-    groups: dict[str, list[ActionState]] = {}
+    groups: dict[str, list[LedState]] = {}
     for found, state in ranked:
         groups.setdefault(found.label, []).append(state)
     return groups

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from wellboard.strategy.views import actions, changes, editing, lifecycle, pages, public, versions
+from wellboard.strategy.views import (
+    actions,
+    changes,
+    editing,
+    lifecycle,
+    my_actions,
+    pages,
+    public,
+    versions,
+)
 
 app_name = "strategy"
 urlpatterns = [
@@ -22,7 +31,7 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", changes.edit_action, name="edit_action"),
     path("actions/<int:pk>/comment/", changes.comment, name="comment"),
     path("updates/<int:pk>/review/", changes.review_update, name="review_update"),
-    path("my/actions/", actions.my_actions, name="my_actions"),
+    path("my/actions/", my_actions.my_actions, name="my_actions"),
     # Building the plan (administrators): add, edit, move and archive at every level.
     path("partnerships/<int:pk>/strategies/new/", editing.new_strategy, name="new_strategy"),
     path("strategies/<int:pk>/edit/", editing.edit_strategy, name="edit_strategy"),

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
+
 from wellboard.accounts.permissions import led_person_ids, partnerships_where, scoped
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.current import overdue_q
-from wellboard.strategy.delivery import ActionState
-from wellboard.strategy.delivery_current import current_actions, current_state, with_boards
-from wellboard.strategy.meetings import last_meetings, strategy_id
+from wellboard.strategy.led import LedState, led_states
+from wellboard.strategy.meetings import last_meetings
 from wellboard.strategy.models import Action, Strategy, UpdateReview
 from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
 
@@ -27,9 +28,9 @@ SHOWN = 10  # rows per list; each list links to the full page
 @dataclass
 class Dashboard:
     strategies: list[Strategy]
-    needing_update: dict[str, list[ActionState]] = field(default_factory=dict)
+    needing_update: dict[str, list[LedState]] = field(default_factory=dict)
     needing_update_count: int = 0
-    overdue: list[ActionState] = field(default_factory=list)
+    overdue: list[LedState] = field(default_factory=list)
     overdue_count: int = 0
     approvals: list[UpdateReview] = field(default_factory=list)
     approvals_count: int = 0
@@ -41,23 +42,22 @@ class Dashboard:
     may_import: bool = False
 
 
-def _led(user: Any, on: date) -> list[ActionState]:
-    """The user's own active actions, read from their kept delivery columns."""
-    actions = scoped(Action, user, with_boards(current_actions())).with_plan()
-    led = actions.filter(lead_officer_id__in=led_person_ids(user))
-    return [current_state(a, on) for a in led]
+def _active(user: Any) -> QuerySet[Action]:
+    return scoped(Action, user, Action.objects.filter(archived_at__isnull=True))
 
 
-def _overdue(user: Any, on: date) -> tuple[list[ActionState], int]:
+def _led(user: Any, on: date) -> list[LedState]:
+    """The user's own active actions, read as values from their kept delivery columns
+    (strategy/led.py): every one is needed to know which groups the first ten are."""
+    led = _active(user).filter(lead_officer_id__in=led_person_ids(user))
+    return led_states(led, on)
+
+
+def _overdue(user: Any, on: date) -> tuple[list[LedState], int]:
     """The first overdue actions of the user's partnerships and how many there are,
     counted and cut in the database, so the page costs the same however large the plans."""
-    overdue = (
-        scoped(Action, user, current_actions())
-        .filter(overdue_q(on))
-        .with_plan()
-        .order_by("due_end", "pk")
-    )
-    return [current_state(a, on) for a in overdue[:SHOWN]], overdue.count()
+    overdue = _active(user).filter(overdue_q(on)).order_by("due_end", "pk")
+    return led_states(overdue[:SHOWN], on, boards=False), overdue.count()
 
 
 def _next_meetings(user: Any, on: date) -> list[BoardMeeting]:
@@ -83,7 +83,7 @@ def dashboard(user: Any, on: date) -> Dashboard:
     board.calendar_partnership = calendars[0] if calendars else None
     led = _led(user, on) if board.may_lead else []
     if led:
-        meetings = last_meetings({strategy_id(s.action) for s in led}, on)
+        meetings = last_meetings({s.action.strategy_id for s in led}, on)
         groups = attention_groups(led, on, meetings)
         groups.pop(ON_THE_BOOKS, None)
         board.needing_update = {k: v[:SHOWN] for k, v in groups.items()}

@@ -1,4 +1,5 @@
-"""The action page, the filtered action list (and its CSV), and "my actions"."""
+"""The action page and the filtered action list (and its CSV); "my actions" is in
+my_actions.py."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.accounts.permissions import can, led_person_ids, memberships, scoped
+from wellboard.accounts.permissions import can, memberships, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
-from wellboard.strategy.delivery_current import current_actions, current_state, with_boards
+from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response
-from wellboard.strategy.meetings import last_meetings, strategy_id
 from wellboard.strategy.models import (
     Action,
     DeliveryStatus,
@@ -23,7 +23,7 @@ from wellboard.strategy.models import (
     Strategy,
     Theme,
 )
-from wellboard.strategy.presenters import attention_groups, today
+from wellboard.strategy.presenters import today
 
 
 def action_detail_queryset() -> QuerySet[Action]:
@@ -129,17 +129,3 @@ def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         else "strategy/action_list.jinja"
     )
     return render(request, template, context)
-
-
-@guard("my_actions.view")
-def my_actions(request: HttpRequest) -> HttpResponse:
-    on = today()
-    actions = (
-        scoped(Action, request.user, with_boards(current_actions()))
-        .active()
-        .filter(lead_officer_id__in=led_person_ids(request.user))
-    )
-    states = [current_state(a, on) for a in actions.with_plan()]
-    meetings = last_meetings({strategy_id(s.action) for s in states}, on)
-    groups = attention_groups(states, on, meetings)
-    return render(request, "strategy/my_actions.jinja", {"groups": groups, "count": len(states)})
