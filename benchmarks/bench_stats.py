@@ -185,6 +185,13 @@ def run_command(args: list[str], output: Path) -> tuple[float, float, float]:
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KB on Linux
 
 
+def load_average() -> str:
+    """The 1, 5 and 15-minute load averages: on a shared machine wall times mean little
+    without them (CPU time is steadier, but also grows when other work shares the caches)."""
+    with open("/proc/loadavg") as stream:
+        return " ".join(stream.read().split()[:3])
+
+
 def command_timings(rows: int, repeat: int) -> list[str]:
     """Time the command end to end; return the targets missed."""
     rng = np.random.default_rng(SEED)
@@ -214,7 +221,7 @@ def command_timings(rows: int, repeat: int) -> list[str]:
                 f"  --method {method:<6} --format {fmt:<5} {seconds:6.2f} s "
                 f"(CPU {cpu:5.2f} s) {megabytes:6.0f} MB  "
                 f"(target < {COMMAND_TARGET_S} s, < {COMMAND_TARGET_MB} MB: "
-                f"{'met' if ok else 'MISSED'})"
+                f"{'met' if ok else 'MISSED'})  load {load_average()}"
             )
     return missed
 
@@ -266,7 +273,7 @@ def main() -> int:
         dsr_name: 20e6,
     }
     missed = []
-    print(f"\nBest of {args.repeat} consecutive calls per step:")
+    print(f"\nBest of {args.repeat} consecutive calls per step (load {load_average()}):")
     for name, seconds in best.items():
         rate = sizes[name] / seconds
         unit = "series" if name.startswith("Recent") else "rows"

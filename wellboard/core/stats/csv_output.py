@@ -49,16 +49,21 @@ def _blocks(result: StatsResult, fmt: str, names: list[str]) -> Iterator[bytes]:
     for start in range(0, count, BLOCK):
         stop = min(start + BLOCK, count)
         pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]] = []
+        texts_have_nul = False
         if result.groups is not None:
             labels = result.groups[start:stop]
             pieces += _texts(labels, fmt)
+            texts_have_nul = fmt == "csv" and any("\0" in label for label in labels)
         for i, (name, column) in enumerate(
             zip(names, (result.value, result.lower, result.upper), strict=True)
         ):
             pieces.append(_before(fmt, name, first=i == 0 and result.groups is None))
             pieces.append(_numbers(column[start:stop], fmt))
         pieces.append({"json": b"}", "jsonl": b"}\n", "csv": b"\n"}[fmt])
-        yield _assemble(pieces, stop - start)
+        if texts_have_nul:  # a zero byte is text here, not padding: keep by lengths
+            yield _assemble(pieces, stop - start)
+        else:
+            yield _assemble_unpadded(pieces, stop - start)
 
 
 def _before(fmt: str, name: str, *, first: bool) -> bytes:
@@ -99,6 +104,24 @@ def _numbers(values: NDArray[np.float64], fmt: str) -> tuple[NDArray[np.uint8], 
         matrix[empty, :4] = _NULL
         lengths[empty] = 4
     return matrix, lengths
+
+
+def _assemble_unpadded(
+    pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]], rows: int
+) -> bytes:
+    """As _assemble, for pieces with no zero byte in their text (numbers, JSON, keys, and CSV
+    labels without one): every zero byte is padding, so the bytes kept are the non-zero
+    ones, without building a mask from the lengths (half the time of _assemble)."""
+    widths = [len(p) if isinstance(p, bytes) else p[0].shape[1] for p in pieces]
+    grid = np.empty((rows, sum(widths)), dtype=np.uint8)
+    column = 0
+    for piece, width in zip(pieces, widths, strict=True):
+        grid[:, column : column + width] = (
+            np.frombuffer(piece, dtype=np.uint8) if isinstance(piece, bytes) else piece[0]
+        )
+        column += width
+    flat = grid.reshape(-1)
+    return flat[flat != 0].tobytes()
 
 
 def _assemble(pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]], rows: int) -> bytes:
