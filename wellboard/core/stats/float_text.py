@@ -19,6 +19,7 @@ of an integer, are written by ``repr`` itself; tests compare the two on millions
 from __future__ import annotations
 
 import functools
+import itertools
 
 import numpy as np
 from numpy.typing import NDArray
@@ -161,20 +162,31 @@ def _layout(
     """Write each number the way repr does (positional when -4 < decpt <= 16, else
     d.ddde+XX). Rows are grouped by shape (sign, digit count, point position): within a
     group every row has the same characters in the same places apart from the digits, so
-    each group is one template and one column copy."""
+    each group is one template and one column copy. The rows are sorted by shape first (a
+    radix sort: the key fits 16 bits), so that each group is a slice, written in place, and
+    the texts go to their rows in one step at the end."""
     if rows.size == 0:
         return
     count = _digit_count(digits)
-    chars = _digit_chars(digits, count)
-    shape = (decpt + 400) * 64 + count * 2 + negative
-    for key in np.flatnonzero(np.bincount(shape)).tolist():
-        members = np.flatnonzero(shape == key)
+    # decpt is -323..309 for a double, so the key is below 2**16.
+    shape = ((decpt + 400) * 64 + count * 2 + negative).astype(np.uint16)
+    order = np.argsort(shape, kind="stable")
+    shape = shape[order]
+    count = count[order]
+    chars = _digit_chars(digits[order], count)
+    text = np.zeros((rows.size, WIDTH), dtype=np.uint8)
+    size = np.empty(rows.size, dtype=np.intp)
+    bounds = [0, *(np.flatnonzero(shape[1:] != shape[:-1]) + 1).tolist(), rows.size]
+    for start, stop in itertools.pairwise(bounds):
+        key = int(shape[start])
         template, runs = _template(key // 64 - 400, (key % 64) // 2, bool(key % 2))
-        targets = rows[members]
-        out[targets, : len(template)] = np.frombuffer(template, dtype=np.uint8)
-        for place, first, size in runs:
-            out[targets, place : place + size] = chars[members, first : first + size]
-        lengths[targets] = len(template)
+        text[start:stop, : len(template)] = np.frombuffer(template, dtype=np.uint8)
+        for place, first, width in runs:
+            text[start:stop, place : place + width] = chars[start:stop, first : first + width]
+        size[start:stop] = len(template)
+    targets = rows[order]
+    out[targets] = text
+    lengths[targets] = size
 
 
 def _digit_chars(digits: NDArray[np.int64], count: NDArray[np.int64]) -> NDArray[np.uint8]:
