@@ -94,7 +94,11 @@ def demo_pages() -> list[Page]:
         ("my actions", "/my/actions/"),
         ("dashboard", "/"),
     ]
-    anonymous = [("public", f"/public/strategies/{strategy.pk}/"), ("sign in", "/accounts/login/")]
+    anonymous = [
+        ("public", f"/public/strategies/{strategy.pk}/"),
+        ("public theme", f"/public/themes/{action.priority.theme_id}/"),
+        ("sign in", "/accounts/login/"),
+    ]
     return [Page(n, u, "lead1") for n, u in pages] + [Page(n, u, None) for n, u in anonymous]
 
 
@@ -146,6 +150,7 @@ def large_pages() -> tuple[int, list[Page]]:
     lead = [("my actions", "/my/actions/"), ("dashboard lead", "/")]
     pages = [Page(n, u, "admin") for n, u in admin] + [Page(n, u, "lead1") for n, u in lead]
     pages.append(Page("public", f"/public/strategies/{strategy.pk}/", None))
+    pages.append(Page("public theme", f"/public/themes/{theme}/", None))
     return actions.count(), pages
 
 

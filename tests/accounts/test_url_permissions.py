@@ -59,6 +59,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     "plan.edit": ADMINISTRATORS,
     "theme.view": MEMBERS_ONLY,
     "theme.outcomes": EVERYONE,
+    "theme.public": EVERYONE,
     "priority.view": MEMBERS_ONLY,
     "action.view": MEMBERS_ONLY,
     "action.update": ADMINISTRATOR_OR_LEAD,

@@ -56,6 +56,7 @@ def published() -> Published:
     paths = [
         reverse("web:home"),
         reverse("strategy:public", args=[strategy.pk]),
+        reverse("strategy:public_theme", args=[theme.pk]),
         reverse("practice:library"),
         reverse("practice:detail", args=[practice.pk]),
         reverse("partnerships:overview", args=[partnership.pk]),

@@ -31,6 +31,7 @@ def pages(world: World) -> list[str]:
         "/actions/?q=Action&status=green",
         "/my/actions/",
         f"/public/strategies/{world.strategy.pk}/",
+        f"/public/themes/{a.priority.theme_id}/",
     ]
 
 

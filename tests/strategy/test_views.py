@@ -107,9 +107,13 @@ def test_public_view_shows_published_without_contact_details(client: Client, wor
     response = client.get(f"/public/strategies/{world.strategy.pk}/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert world.own_action.title in html
-    assert "ada@example.org" not in html
-    assert "Ada Lead" not in html
+    theme_page = f"/public/themes/{world.own_action.priority.theme_id}/"
+    assert theme_page in html  # the actions are one click away, on their theme's page
+    theme_html = client.get(theme_page).content.decode()
+    assert world.own_action.title in theme_html
+    for page in (html, theme_html):
+        assert "ada@example.org" not in page
+        assert "Ada Lead" not in page
 
 
 def test_public_view_of_unpublished_strategy_is_404(client: Client, world: World) -> None:

@@ -62,6 +62,7 @@ def test_every_delivery_page_speaks_the_same_words(demo: Strategy) -> None:
         reverse("strategy:actions"),
         reverse("strategy:my_actions"),
         reverse("strategy:public", args=[demo.pk]),
+        reverse("strategy:public_theme", args=[action.priority.theme_id]),
         reverse("reports:report", args=[demo.pk, "delivery"]),
     ]
     seen: set[str] = set()

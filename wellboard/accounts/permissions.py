@@ -94,6 +94,7 @@ RULES: dict[str, Rule] = {
     "plan.edit": Rule(_administrator),
     "theme.view": Rule(_any_member),
     "theme.outcomes": Rule(_any_member, public=True),
+    "theme.public": Rule(_any_member, public=True),
     "priority.view": Rule(_any_member),
     "action.view": Rule(_any_member),
     "action.update": Rule(_administrator_or_own_lead),

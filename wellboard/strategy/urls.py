@@ -53,4 +53,5 @@ urlpatterns = [
     path("actions/<int:pk>/move/", editing.move_action, name="move_action"),
     path("actions/<int:pk>/archive/", editing.archive_action, name="archive_action"),
     path("public/strategies/<int:pk>/", public.public_strategy, name="public"),
+    path("public/themes/<int:pk>/", public.public_theme, name="public_theme"),
 ]

@@ -1,7 +1,12 @@
-"""The public, read-only view of a published strategy.
+"""The public, read-only pages of a published strategy: the strategy and one per theme.
 
-Shows no personal names or contact details and counts only approved updates (the
-delivery roll-up already leaves out updates awaiting approval or returned).
+They show no personal names or contact details and count only approved updates (the
+kept delivery columns leave out updates awaiting approval or returned). The strategy's
+page gives each theme's roll-up from one grouped count (`plan_summary`) and links to the
+theme's own page, which loads only that theme's priorities and actions (`theme_current`),
+as the signed-in theme page does: every published action is one click from the strategy's
+page, and neither page builds the whole plan (issue #17: a 400-action plan drew every
+action on one page, 100 ms of server time).
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.strategy.delivery_current import plan_current
+from wellboard.strategy.delivery_current import plan_summary, theme_current
 from wellboard.strategy.lifecycle import approval_history
-from wellboard.strategy.models import Strategy
+from wellboard.strategy.models import Strategy, Theme
 from wellboard.strategy.presenters import bar, role_key, today
 
 
@@ -23,15 +28,34 @@ def _published() -> Any:
     return Strategy.objects.published().select_related("partnership")
 
 
+def _published_themes() -> Any:
+    """Active themes of active plans of published strategies, for members too."""
+    return (
+        Theme.objects.published()
+        .filter(archived_at__isnull=True, plan__archived_at__isnull=True)
+        .select_related("plan__strategy__partnership")
+    )
+
+
 @guard("strategy.public", Strategy, queryset=_published)
 def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
-    state = plan_current(plan, today()) if plan else None
     context = {
         "strategy": strategy,
-        "state": state,
+        "state": plan_summary(plan, today()) if plan else None,
         "bar": bar,
-        "role_key": role_key(strategy.partnership_id),
         "approvals": approval_history(strategy),
     }
     return render(request, "strategy/public.jinja", context)
+
+
+@guard("theme.public", Theme, queryset=_published_themes)
+def public_theme(request: HttpRequest, theme: Theme) -> HttpResponse:
+    strategy = theme.plan.strategy
+    context = {
+        "strategy": strategy,
+        "theme_state": theme_current(theme, today()),
+        "bar": bar,
+        "role_key": role_key(strategy.partnership_id),
+    }
+    return render(request, "strategy/public_theme.jinja", context)
