@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED, status_words
 from wellboard.core.links import is_safe_link
+from wellboard.web.action_table import action_table
 from wellboard.web.form_params import error_list, field_params
 from wellboard.web.tables import table_html
 
@@ -53,6 +54,8 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {"field_params": field_params, "error_list": error_list, "table_html": table_html}
     )
+    # The action table drawn in Python, for pages listing a lead's every action.
+    env.globals["action_table"] = action_table
     # The one set of status words (wellboard.core.delivery), for every page.
     env.globals.update(
         {"status_words": status_words, "suggested_status_explained": SUGGESTED_STATUS_EXPLAINED}
