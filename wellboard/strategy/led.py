@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Window
 
 from wellboard.strategy.current import stale_for, status_for
 from wellboard.strategy.link_models import ActionBoard, ActionOrganisation
@@ -77,8 +78,27 @@ class LedState:
 
 def led_states(actions: QuerySet[Action], on: date, boards: bool = True) -> list[LedState]:
     """The actions' rows in the queryset's order: two queries, three with the boards (which
-    the attention order needs and a plain list does not)."""
+    the attention order needs and a plain list does not); one when there are none."""
     rows = list(actions.values(*COLUMNS, strategy=F("priority__theme__plan__strategy_id")))
+    return _states(rows, on, boards)
+
+
+def first_states(actions: QuerySet[Action], on: date, shown: int) -> tuple[list[LedState], int]:
+    """The first `shown` rows of an ordered queryset and how many it has in all, counted in
+    the same query (a window count), without their boards."""
+    rows = list(
+        actions.values(
+            *COLUMNS,
+            strategy=F("priority__theme__plan__strategy_id"),
+            total=Window(Count("pk")),
+        )[:shown]
+    )
+    return _states(rows, on, boards=False), int(rows[0]["total"]) if rows else 0
+
+
+def _states(rows: list[dict[str, Any]], on: date, boards: bool) -> list[LedState]:
+    if not rows:
+        return []
     found = {row["pk"]: _action(row) for row in rows}
     _add_leads(found)
     if boards:

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 from wellboard.accounts.permissions import led_person_ids, partnerships_where, scoped
 from wellboard.partnerships.meetings import BoardMeeting
 from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.current import overdue_q
-from wellboard.strategy.led import LedState, led_states
+from wellboard.strategy.led import LedState, first_states, led_states
 from wellboard.strategy.meetings import last_meetings
 from wellboard.strategy.models import Action, Strategy, UpdateReview
 from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
@@ -49,15 +49,25 @@ def _active(user: Any) -> QuerySet[Action]:
 def _led(user: Any, on: date) -> list[LedState]:
     """The user's own active actions, read as values from their kept delivery columns
     (strategy/led.py): every one is needed to know which groups the first ten are."""
-    led = _active(user).filter(lead_officer_id__in=led_person_ids(user))
-    return led_states(led, on)
+    people = led_person_ids(user)
+    if not people:
+        return []
+    return led_states(_active(user).filter(lead_officer_id__in=people), on)
 
 
 def _overdue(user: Any, on: date) -> tuple[list[LedState], int]:
     """The first overdue actions of the user's partnerships and how many there are,
     counted and cut in the database, so the page costs the same however large the plans."""
     overdue = _active(user).filter(overdue_q(on)).order_by("due_end", "pk")
-    return led_states(overdue[:SHOWN], on, boards=False), overdue.count()
+    return first_states(overdue, on, SHOWN)
+
+
+def _approvals(user: Any) -> tuple[list[UpdateReview], int]:
+    """The first updates waiting for the user's approval and how many wait, in one query
+    (a window count)."""
+    shown = list(pending_reviews(user).annotate(total=Window(Count("pk")))[:SHOWN])
+    total = int(shown[0].total) if shown else 0
+    return list[UpdateReview](shown), total
 
 
 def _next_meetings(user: Any, on: date) -> list[BoardMeeting]:
@@ -90,8 +100,6 @@ def dashboard(user: Any, on: date) -> Dashboard:
         board.needing_update_count = sum(len(v) for v in groups.values())
     board.overdue, board.overdue_count = _overdue(user, on)
     if board.may_approve:
-        reviews = pending_reviews(user)
-        board.approvals = list(reviews[:SHOWN])
-        board.approvals_count = reviews.count()
+        board.approvals, board.approvals_count = _approvals(user)
         board.proposals_count = pending_proposals(user).count()
     return board
