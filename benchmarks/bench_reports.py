@@ -32,6 +32,8 @@ import datetime
 import io
 import os
 import pstats
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -61,6 +63,27 @@ T = TypeVar("T")
 def load() -> str:
     """The 1-, 5- and 15-minute load averages: the machine is shared."""
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def environment() -> str:
+    """The font and subsetter WeasyPrint works with here: the figures depend on them.
+
+    The Makefile's Debian packages give Liberation Sans and HarfBuzz's subsetter; without
+    them text falls back to a wider font (more pages to lay out) and fonts are subset by
+    fontTools in Python (a slower write)."""
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    font = "unknown (no fc-match)"
+    if shutil.which("fc-match"):
+        run = subprocess.run(
+            ["fc-match", "-f", "%{family[0]}", "Liberation Sans"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        font = run.stdout.strip() or "unknown"
+    subsetter = "HarfBuzz" if harfbuzz_subset is not None else "fontTools (no libharfbuzz-subset0)"
+    return f"'Liberation Sans' resolves to {font}; fonts subset by {subsetter}"
 
 
 def large_document(themes_wanted: int) -> dict[str, Any]:
@@ -219,6 +242,7 @@ def main() -> int:
     parser.add_argument("--stages-only", action="store_true")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     args = parser.parse_args()
+    print(f"Environment: {environment()}")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         worst = max(run_case(themes, formats, args) for themes, formats in CASES)

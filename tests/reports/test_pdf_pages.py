@@ -46,3 +46,19 @@ def test_cell_lines_stay_separate_lines_without_br_elements(
     # Each of the cell's lines starts a line of the PDF's text (wrapping may split it further).
     for line in multi.lines:
         assert any(line.startswith(pdf_line) and pdf_line for pdf_line in lines), line
+
+
+def test_every_page_with_action_rows_repeats_the_column_headers(
+    demo: Strategy, delivery_pdf: RenderedReport
+) -> None:
+    """A table running onto the next page repeats its header row there, so a reader (or a
+    screen reader reading a printed page) always knows which column is the status."""
+    refs = {action.ref for action in demo_actions(demo)}
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(delivery_pdf.content)).pages]
+    with_rows = [
+        text for text in pages if refs & {line.split(" ")[0] for line in text.splitlines()}
+    ]
+    assert len(with_rows) > 3
+    for text in with_rows:
+        squashed = re.sub(r"\s+", " ", text)
+        assert "Progress to date" in squashed and "Who responsible" in squashed, squashed[:200]
