@@ -49,3 +49,19 @@ def test_edges_zero_signs_exponent_switches_and_non_finite() -> None:
 @given(arrays(np.float64, st.integers(1, 50), elements=st.floats(width=64)))
 def test_matches_repr_for_any_array(values: np.ndarray) -> None:
     assert texts(values) == reprs(values)
+
+
+def test_largest_common_power_is_the_largest_power_of_ten_with_a_multiple_in_range() -> None:
+    from wellboard.core.stats.float_text import _largest_common_power
+
+    rng = np.random.default_rng(17)
+    hi = rng.integers(10**16, 10**17, 20_000)
+    power = 10 ** rng.integers(1, 17, hi[::7].size)
+    hi[::7] = np.maximum(hi[::7] // power * power, 10**16)  # some ends on round numbers
+    lo = hi - rng.integers(0, 40, hi.size)
+    expected = [
+        max(k for k in range(17) if high // 10**k * 10**k >= low)
+        for low, high in zip(lo.tolist(), hi.tolist(), strict=True)
+    ]
+    assert _largest_common_power(lo, hi).tolist() == expected
+    assert max(expected) >= 10  # the round ends were reached

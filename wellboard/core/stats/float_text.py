@@ -134,17 +134,20 @@ def _split(value: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.
 
 
 def _largest_common_power(lo: NDArray[np.int64], hi: NDArray[np.int64]) -> NDArray[np.intp]:
-    """The largest k (0..16) with a multiple of 10**k in [lo, hi], by bisection: there is one
-    exactly when hi's remainder by 10**k is at most hi - lo."""
+    """The largest k (0..16) with a multiple of 10**k in [lo, hi]: there is one exactly when
+    hi's remainder by 10**k is at most hi - lo, and then there is one for every smaller k
+    too. So k goes up one at a time, each step only over the rows that passed the last (few
+    pass more than one or two: most results need 16 or 17 digits), dividing by one number."""
     width = hi - lo
-    least = np.zeros(lo.shape, dtype=np.intp)
-    most = np.full(lo.shape, 16, dtype=np.intp)
-    for _ in range(5):
-        middle = (least + most + 1) >> 1
-        fits = hi % _POW10_INT[middle] <= width
-        least = np.where(fits, middle, least)
-        most = np.where(fits, most, middle - 1)
-    return least
+    found = np.zeros(lo.shape, dtype=np.intp)
+    rows = np.arange(lo.size)
+    for k in range(1, 17):
+        fits = hi % _POW10_INT[k] <= width
+        rows, hi, width = rows[fits], hi[fits], width[fits]
+        if rows.size == 0:
+            break
+        found[rows] = k
+    return found
 
 
 def _digit_count(digits: NDArray[np.int64]) -> NDArray[np.int64]:
