@@ -15,6 +15,18 @@ blocks), HTML (the template), layout (WeasyPrint parsing, styling and breaking l
 and write (drawing the pages and embedding fonts), through the same functions
 wellboard/reports/renderers/pdf_renderer.py calls.
 
+Measured and not kept (Liberation Sans and HarfBuzz subsetting, interleaved runs, the
+least CPU of two, at load 10-13, where the noise is about 10%): the print CSS already sets
+`table-layout: fixed`, so no cell's min/max-content width is computed. On the 400-action
+PDF (layout 12.0-12.2 s as it is), turning off ligatures (11.8), kerning and ligatures
+(13.4), `orphans`/`widows: 1` (13.3), separate borders (13.0) and one footer margin box
+instead of two (12.4) moved layout and write by less than the noise; dropping both footers
+(11.2) is not an option. On 50 actions, one font family instead of the fallback list and
+`overflow-wrap: normal` were within the noise too, and `write_pdf(full_fonts=True)` (with
+fontTools subsetting) saved nothing measurable for 780 KB more. Layout is linear in pages
+(0.17 s a page at that load) and goes to WeasyPrint's per-line work: Pango breaking each
+line (about 30% under cProfile) and building and placing each line's boxes.
+
 Target: under 5 seconds per report and format on the project's 2-core machine, judged on
 CPU seconds (one process, one thread: on an idle machine wall time is the same).
 Run: make bench-reports  (or .venv/bin/python benchmarks/bench_reports.py)
