@@ -123,13 +123,15 @@ class ProposedChangeQuerySet(PlanPartQuerySet["ProposedChange"]):
         from wellboard.accounts.permissions import partnerships_where
 
         return (
-            self.pending()
-            .active()
-            .in_partnerships(partnerships_where(user, "change.review"))
+            self.awaiting_in(partnerships_where(user, "change.review"))
             .select_related("action", "proposed_by")
             .with_strategy()
             .order_by("created_at", "id")
         )
+
+    def awaiting_in(self, partnership_ids: list[int]) -> ProposedChangeQuerySet:
+        """Pending changes in these partnerships (what `awaiting` lists, for its count)."""
+        return self.pending().active().in_partnerships(partnership_ids)
 
 
 class ProposedChange(TimestampedModel):
