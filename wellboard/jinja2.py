@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED, status_words
 from wellboard.core.links import is_safe_link
 from wellboard.web.action_table import action_table
+from wellboard.web.drawn_once import drawn_once
 from wellboard.web.form_params import error_list, field_params
 from wellboard.web.tables import table_html
 
@@ -60,6 +61,8 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {"status_words": status_words, "suggested_status_explained": SUGGESTED_STATUS_EXPLAINED}
     )
+    # The layout's header, footer, breadcrumbs and skip link, drawn once per set of parameters.
+    env.globals["drawn_once"] = drawn_once
     from wellboard.partnerships.glossary import markup as glossary
     from wellboard.web.navigation import navigation
 
