@@ -37,7 +37,7 @@ def random_csv(rng: random.Random, bad: bool) -> bytes:
     lines.append(",".join(header))
     for _ in range(rng.randint(0, 40)):
         if rng.random() < 0.1:
-            lines.append(rng.choice(["", "   ", ",,,", " , , , "]))
+            lines.append(rng.choice(["", "   ", ",,,", " , , , ", "\t,\x0b,,", "+,,,", ",\x01,,"]))
             continue
         cells = {"area": rng.choice(["E06000001", "Ynys Môn", "x"]), "note": rng.choice(["", "ok"])}
         cells["note"] += rng.choice(["", "", "\u00a0"])  # non-ASCII space: str.strip() drops it

@@ -70,7 +70,13 @@ def _read_plain(data: bytes, wanted: tuple[str, ...]) -> Table | None:
     text = buffer[: len(data)]
     ends = np.flatnonzero(text == 10)
     starts = np.concatenate(([0], ends[:-1] + 1))
-    content = np.logical_or.reduceat(~_BLANK[text], starts)
+    commas = np.flatnonzero(text == 44)
+    if np.count_nonzero(text < 45) == ends.size + commas.size:
+        # Every byte below "-" is a line end or a comma, so a byte above is content: one
+        # comparison instead of a table look-up per byte (a tenth of the time).
+        content = np.logical_or.reduceat(text > 44, starts)
+    else:
+        content = np.logical_or.reduceat(~_BLANK[text], starts)
     if not data.isascii():
         ascii_content = np.logical_or.reduceat(_ASCII_CONTENT[text], starts)
         if np.any(content & ~ascii_content):
@@ -80,7 +86,6 @@ def _read_plain(data: bytes, wanted: tuple[str, ...]) -> Table | None:
         raise StatsInputError("row 1: the file is empty (no header row)")
     header_line = int(lines[0])
     header = _header(data[starts[header_line] : ends[header_line]].decode("utf-8").split(","))
-    commas = np.flatnonzero(text == 44)
     commas_by_end = np.searchsorted(commas, ends)  # commas before each line's end
     commas_by_start = np.concatenate(([0], commas_by_end[:-1]))
     records = lines[1:]
