@@ -5,8 +5,9 @@ Through the template each row set a cell with a block, called two macros and `ur
 and went through `forms.table`: for a lead of a 400-action plan (180 rows) that was most
 of "my actions"' time once its rows were read light (issue #17). This builds the same
 cells, reverses the action address once per table, and fills them into the row that
-`tables.table_html` (the NHS.UK table drawn in Python) draws around marker cells. tests/web/test_action_table.py holds it to the
-template's markup, for model-backed states and for strategy/led.py's rows.
+`tables.table_html` (the NHS.UK table drawn in Python) draws around marker cells.
+tests/web/test_action_table.py holds it to the template's markup, for model-backed
+states and for strategy/led.py's rows.
 """
 
 from __future__ import annotations
