@@ -18,7 +18,7 @@ from tests.delivery_world import World, add_actions
 from tests.factories import UpdateFactory
 from tests.strategy.current_checks import truth
 from wellboard.strategy.listing import PAGE_SIZE
-from wellboard.strategy.models import Action, DeliveryStatus
+from wellboard.strategy.models import Action, ActionBoard, ActionOrganisation, DeliveryStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,22 @@ def test_the_csv_streams_every_matching_row_not_one_page(client: Client, world: 
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))  # type: ignore[attr-defined]
     assert len(rows) == 75
     assert rows[0]["title"] == "'@SUM(A1)"
+
+
+def test_an_action_linked_twice_to_the_filtered_board_or_lead_is_listed_once(
+    client: Client, world: World
+) -> None:
+    made = _grow(world, 60)
+    link = made[0].board_links.get()
+    lead = made[0].organisation_links.get()
+    for action in made[:51]:  # 51 doubled links: a join would spill onto a second page
+        ActionBoard.objects.create(action=action, board_id=link.board_id)
+        ActionOrganisation.objects.create(action=action, organisation_id=lead.organisation_id)
+    client.force_login(world.admin)
+    for query in (f"board={link.board_id}", f"lead={lead.organisation_id}"):
+        page = client.get(f"/actions/?{query}").content.decode()
+        first = _ids(page)
+        second = _ids(client.get(f"/actions/?{query}&page=2").content.decode())
+        assert f"{len(made)} actions" in page, query  # add_actions links them all to both
+        assert len(first) == PAGE_SIZE
+        assert first + second == [a.pk for a in made]

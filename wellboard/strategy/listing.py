@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict, StreamingHttpResponse
 
 from wellboard.accounts.permissions import scoped
@@ -22,10 +22,22 @@ from wellboard.core.delivery import status_words
 from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.current import status_filter
 from wellboard.strategy.delivery import ActionState
-from wellboard.strategy.delivery_current import current_actions, current_state
-from wellboard.strategy.models import Action, DeliveryStatus, ProgressUpdate
+from wellboard.strategy.delivery_current import current_state
+from wellboard.strategy.models import (
+    Action,
+    ActionBoard,
+    ActionOrganisation,
+    DeliveryStatus,
+    ProgressUpdate,
+)
+from wellboard.strategy.querysets import PlanPartQuerySet
 
 PAGE_SIZE = 50
+# What a row of the list shows: the action, its role type, leads, due date and status.
+ROW_COLUMNS = (
+    "ref", "title", "role_type", "due_text", "due_end", "ongoing",
+    "current_rag", "current_percent", "last_update_on",
+)  # fmt: skip
 CSV_CHUNK = 500
 
 CSV_COLUMNS = [
@@ -77,44 +89,81 @@ class ActionFilters:
             found.status = status
         return found, errors
 
-    def queryset(self, user: Any, on: dt.date) -> QuerySet[Action]:
-        """The matching actions in plan order, every filter in SQL (`on`: for status)."""
-        actions = scoped(Action, user, current_actions()).active()
+    def matching(self, user: Any, on: dt.date) -> PlanPartQuerySet[Action]:
+        """The matching actions, every filter in SQL (`on`: for status), in no order.
+
+        Links (boards, lead organisations) and updates are asked about with EXISTS, never
+        joined, so an action is one row however many links match: no DISTINCT, and the
+        page's COUNT counts the actions' own rows.
+        """
+        actions = scoped(Action, user, Action.objects.filter(archived_at__isnull=True)).active()
         if self.status:
             actions = actions.filter(status_filter(self.status, on))
         if self.strategy is not None:
             actions = actions.in_strategy(self.strategy)
         if self.theme is not None:
             actions = actions.in_theme(self.theme)
-        lookups = {
-            "board_links__board_id": self.board,
-            "due_end__lt": self.due_before,
-            "due_end__gt": self.due_after,
-        }
+        lookups = {"due_end__lt": self.due_before, "due_end__gt": self.due_after}
         actions = actions.filter(**{k: v for k, v in lookups.items() if v is not None})
+        if self.board is not None:
+            boards = ActionBoard.objects.filter(action=OuterRef("pk"), board_id=self.board)
+            actions = actions.filter(Exists(boards))
         if self.lead is not None:
-            actions = actions.filter(
-                organisation_links__organisation_id=self.lead, organisation_links__is_lead=True
+            leads = ActionOrganisation.objects.filter(
+                action=OuterRef("pk"), organisation_id=self.lead, is_lead=True
             )
+            actions = actions.filter(Exists(leads))
         if self.role_type:
             actions = actions.filter(role_type_id=self.role_type)
-        if self.q:
-            in_updates = ProgressUpdate.objects.filter(
-                action=OuterRef("pk"), text__icontains=self.q
-            )
-            actions = actions.filter(
-                Q(title__icontains=self.q)
-                | Q(description__icontains=self.q)
-                | Q(outcome_measures__icontains=self.q)
-                | Q(ref__iexact=self.q)
-                | Exists(in_updates)
-            )
-        return actions.select_related("priority__theme", "role_type").distinct().in_plan_order()
+        return actions.filter(self._search()) if self.q else actions
+
+    def _search(self) -> Q:
+        in_updates = ProgressUpdate.objects.filter(action=OuterRef("pk"), text__icontains=self.q)
+        return (
+            Q(title__icontains=self.q)
+            | Q(description__icontains=self.q)
+            | Q(outcome_measures__icontains=self.q)
+            | Q(ref__iexact=self.q)
+            | Q(Exists(in_updates))
+        )
+
+    def queryset(self, user: Any, on: dt.date) -> QuerySet[Action]:
+        """The matching actions in plan order, with what the CSV and the API show."""
+        found = self.matching(user, on).select_related(
+            "lead_officer", "role_type", "current_update", "priority__theme"
+        )
+        return found.prefetch_related("organisation_links__organisation").in_plan_order()
+
+    def page_rows(self, user: Any, on: dt.date) -> QuerySet[Action]:
+        """The matching actions in plan order with only the columns the list's table shows
+        (web/action_table.py draws them): a page is 50 narrow rows, not 400 model objects."""
+        links = ActionOrganisation.objects.select_related("organisation").only(
+            "action_id", "is_lead", "organisation__name", "organisation__acronym"
+        )
+        rows = self.matching(user, on).select_related(None).select_related("role_type")
+        rows = rows.only(*ROW_COLUMNS, "role_type__name", "role_type__colour")
+        return rows.prefetch_related(Prefetch("organisation_links", links)).in_plan_order()
 
     def states(self, user: Any, on: dt.date) -> Iterator[ActionState]:
         """Every matching action's state, read a chunk at a time (for the CSV)."""
         for action in self.queryset(user, on).iterator(chunk_size=CSV_CHUNK):
             yield current_state(action, on)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """What a row of the list shows of an action's delivery (no update is read for it)."""
+
+    action: Action
+    status: str
+    stale: bool
+    percent: int
+
+
+def listed(action: Action, today: dt.date) -> Listed:
+    """The row's state from the kept columns, as `delivery_current.current_state`."""
+    status = str(action.current_status_on(today))
+    return Listed(action, status, action.current_stale_on(today), action.current_percent)
 
 
 class _Line:

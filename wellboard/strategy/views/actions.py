@@ -14,7 +14,7 @@ from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
 from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
-from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response
+from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response, listed
 from wellboard.strategy.models import (
     Action,
     DeliveryStatus,
@@ -74,20 +74,21 @@ def render_action(
 
 
 def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object, ...]]:
-    """(name, label, choices, current) for each drop-down filter."""
+    """(name, label, choices, current) for each drop-down filter: only the columns shown."""
     partnership_ids = list(memberships(request.user))
-    themes = scoped(Theme, request.user, Theme.objects.in_plan_order())
-    boards = GovernanceBoard.objects.filter(partnership_id__in=partnership_ids)
-    organisations = Organisation.objects.filter(partnership_id__in=partnership_ids).order_by("name")
-    role_types = RoleType.objects.filter(partnership_id__in=partnership_ids)
+    strategies = scoped(Strategy, request.user).values_list("pk", "title")
+    themes = scoped(Theme, request.user, Theme.objects.in_plan_order()).values_list("pk", "title")
+    mine = {"partnership_id__in": partnership_ids}
+    boards = GovernanceBoard.objects.filter(**mine).only("name", "short_name")
+    organisations = Organisation.objects.filter(**mine).only("name", "acronym").order_by("name")
+    role_types = RoleType.objects.filter(**mine).values_list("pk", "name")
     return [
-        ("strategy", "Strategy", [(s.pk, s.title) for s in scoped(Strategy, request.user)],
-         filters.strategy),
-        ("theme", "Theme", [(t.pk, t.title) for t in themes], filters.theme),
+        ("strategy", "Strategy", list(strategies), filters.strategy),
+        ("theme", "Theme", list(themes), filters.theme),
         ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
         ("lead", "Lead organisation", [(o.pk, o.full_label) for o in organisations],
          filters.lead),
-        ("role", "Role type", [(r.pk, r.name) for r in role_types], filters.role_type),
+        ("role", "Role type", list(role_types), filters.role_type),
         ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
          filters.status),
     ]  # fmt: skip
@@ -110,11 +111,11 @@ def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if request.GET.get("format") == "csv":
         base_url = request.build_absolute_uri("/").rstrip("/")
         return csv_response(filters.states(request.user, on), base_url)
-    page = Paginator(filters.queryset(request.user, on), PAGE_SIZE).get_page(
+    page = Paginator(filters.page_rows(request.user, on), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     context = {
-        "states": [current_state(a, on) for a in page.object_list],
+        "states": [listed(a, on) for a in page.object_list],
         "page": page,
         "previous_query": _query(request, page=page.number - 1) if page.has_previous() else "",
         "next_query": _query(request, page=page.number + 1) if page.has_next() else "",

@@ -1,0 +1,80 @@
+"""The action table drawn in Python (web/action_table.py) is the markup the Jinja macros drew,
+for the pages' states and for the action list's light rows (listing.listed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.template import engines
+
+from tests.delivery_world import World, add_actions
+from tests.factories import OrganisationFactory
+from wellboard.strategy.delivery_current import current_state
+from wellboard.strategy.listing import listed
+from wellboard.strategy.models import Action, ActionOrganisation
+
+pytestmark = pytest.mark.django_db
+
+# strategy/_action_table.jinja as it was, row by row through the macros: the reference.
+MACRO_TABLE = """{% from "strategy/_macros.jinja" import status_tag %}
+{% from "partnerships/_macros.jinja" import role_marker %}
+{% import "web/forms.jinja" as forms %}
+{% if states %}
+{% set rows = [] %}
+{% for s in states %}
+  {% set action_cell %}<a href="{{ url('strategy:action', s.action.pk) }}">{{ s.action.ref }} {{ s.action.title }}</a>{% if s.action.role_type %}<br>{{ role_marker(s.action.role_type, "nhsuk-body-s") }}{% endif %}{% endset %}
+  {% set _ = rows.append([{"html": action_cell}, s.action.lead_labels() | join(", "), s.action.due_text or "", {"html": status_tag(s)}, s.percent ~ "%"]) %}
+{% endfor %}
+{{ forms.table(["Action", "Lead", "Due", "Status", "Progress"], rows, caption="Actions", caption_hidden=true, responsive=true) }}
+{% else %}
+<p>No actions match.</p>
+{% endif %}
+"""  # noqa: E501
+
+
+def _draw(source: str, states: list[object]) -> str:
+    """The markup, whitespace between elements aside (the template's lines and indents)."""
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    return " ".join(str(env.from_string(source).render(states=states)).split())
+
+
+def _varied(world: World) -> list[Action]:
+    """Actions with markup-like text, no role type, two leads and a supporter, quiet ones."""
+    made = add_actions(world.own_action.priority, 3)
+    made[0].title = 'Stop <script>alert("x")</script> & "quote"'
+    made[0].ref = "<1.1>"
+    made[0].role_type = None
+    made[0].due_text = "Q3 & Q4 <2027>"
+    made[0].save()
+    partnership = world.strategy.partnership
+    for org, lead in ((OrganisationFactory(partnership=partnership, acronym="A&B"), True),
+                      (OrganisationFactory(partnership=partnership), False)):  # fmt: skip
+        ActionOrganisation.objects.create(action=made[1], organisation=org, is_lead=lead)
+    Action.objects.filter(pk=made[2].pk).update(last_update_on=None)
+    return made
+
+
+def test_rows_match_the_macros_for_page_states_and_list_rows(world: World) -> None:
+    _varied(world)
+    today = dt.date.today()
+    actions = list(
+        Action.objects.in_strategy(world.strategy)
+        .select_related("role_type", "current_update")
+        .prefetch_related("organisation_links__organisation")
+        .in_plan_order()
+    )
+    table = "{% include 'strategy/_action_table.jinja' %}"
+    for states in ([current_state(a, today) for a in actions], [listed(a, today) for a in actions]):
+        drawn = _draw(table, states)
+        assert drawn == _draw(MACRO_TABLE, states)
+        assert "&lt;script&gt;" in drawn and "<script>" not in drawn
+        assert "(no update for 90 days)" in drawn and "A&amp;B" in drawn
+    assert _draw(table, []).strip() == "<p>No actions match.</p>"
+
+
+def test_a_list_row_has_the_status_of_the_full_state(world: World) -> None:
+    today = dt.date.today()
+    for action in _varied(world):
+        full, row = current_state(action, today), listed(action, today)
+        assert (row.status, row.stale, row.percent) == (full.status, full.stale, full.percent)
