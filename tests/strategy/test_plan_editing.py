@@ -252,3 +252,24 @@ def test_a_leads_due_date_change_waits_for_approval(client: Client, world: World
     change = ProposedChange.objects.get()
     assert change.changes == {"due_text": {"before": "Day 0", "after": "March 2028"}}
     assert list(ProposedChange.objects.awaiting(world.admin)) == [change]
+
+
+def test_the_move_buttons_carry_the_csrf_token_and_work_with_checks_on(world: World) -> None:
+    browser = Client(enforce_csrf_checks=True)  # as a real browser: the token is required
+    browser.force_login(world.admin)
+    action = world.other_action
+    pages = {
+        f"/actions/{action.pk}/": f"/actions/{action.pk}/move/",
+        f"/priorities/{action.priority_id}/": f"/priorities/{action.priority_id}/move/",
+        f"/themes/{action.priority.theme_id}/": f"/themes/{action.priority.theme_id}/move/",
+        f"/plans/{action.priority.theme.plan_id}/": f"/plans/{action.priority.theme.plan_id}/move/",
+    }
+    for page, move in pages.items():
+        html = browser.get(page).content.decode()
+        form = html[html.index(f'action="{move}"') :]
+        form = form[: form.index("</form>")]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+        assert token is not None, page
+        answer = browser.post(move, {"direction": "up", "csrfmiddlewaretoken": token.group(1)})
+        assert answer.status_code == 302, page
+    assert browser.post(pages[f"/actions/{action.pk}/"], {"direction": "up"}).status_code == 403
