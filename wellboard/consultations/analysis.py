@@ -6,12 +6,14 @@ core/consultation's; this module reads the database and keeps the themes).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from wellboard.consultations.choices import Agreement, RespondentType
@@ -29,9 +31,9 @@ from wellboard.core.consultation import (
     Theme,
     Themes,
     TypeCount,
-    by_type,
+    agreements_from_counts,
+    by_type_counts,
     find_themes,
-    priority_agreement,
 )
 from wellboard.core.consultation.themes import Engine
 
@@ -50,43 +52,73 @@ class Counts:
     paragraph_comments: int
 
 
-def counts(consultation: Consultation) -> Counts:
-    responses = Response.objects.filter(consultation=consultation)
-    written = Answer.objects.filter(response__consultation=consultation).exclude(comment="")
+def type_counts(consultation: Consultation) -> dict[str, int]:
+    """Responses per respondent type, counted by the database in one GROUP BY."""
+    grouped = (
+        Response.objects.filter(consultation=consultation)
+        .order_by()
+        .values_list("respondent_type")
+        .annotate(n=Count("pk"))
+    )
+    return dict(grouped)
+
+
+def counts(consultation: Consultation, kinds: Mapping[str, int] | None = None) -> Counts:
+    """The figures in three queries whatever the number of responses (the types given by a
+    caller that counted them already, as the results page does, save one)."""
+    kinds = type_counts(consultation) if kinds is None else kinds
+    written = (
+        Answer.objects.filter(response__consultation=consultation)
+        .exclude(comment="")
+        .order_by()
+        .aggregate(comments=Count("pk"), with_comments=Count("response", distinct=True))
+    )
+    total = sum(kinds.values())
+    residents = kinds.get(RespondentType.RESIDENT, 0)
     return Counts(
-        responses=responses.count(),
-        residents=responses.filter(respondent_type=RespondentType.RESIDENT).count(),
-        organisations=responses.exclude(respondent_type=RespondentType.RESIDENT).count(),
-        with_comments=written.values("response").distinct().count(),
-        comments=written.count(),
+        responses=total,
+        residents=residents,
+        organisations=total - residents,
+        with_comments=written["with_comments"],
+        comments=written["comments"],
         paragraph_comments=ParagraphComment.objects.filter(consultation=consultation).count(),
     )
 
 
 def agreement(consultation: Consultation) -> list[PriorityAgreement]:
-    """One row per agreement question, in the questions' order."""
-    questions = consultation.questions.filter(kind=Question.Kind.PRIORITY).select_related(
-        "priority"
+    """One row per agreement question, in the questions' order: the answers are counted per
+    question and point by the database, not fetched one by one (a page reads tens of rows
+    however many thousands answered)."""
+    questions = list(
+        consultation.questions.filter(kind=Question.Kind.PRIORITY).select_related("priority")
     )  # its label, read below, without a query per question
-    points: dict[int, list[int | None]] = {q.pk: [] for q in questions}
-    answers = Answer.objects.filter(question__in=questions).values_list("question_id", "scale")
-    for question_id, scale in answers:
-        points[question_id].append(scale)
-    return [priority_agreement(_priority_label(q), points[q.pk], scale=SCALE) for q in questions]
+    points: dict[int, dict[int | None, int]] = {q.pk: {} for q in questions}
+    grouped = (
+        Answer.objects.filter(question_id__in=list(points))
+        .order_by()
+        .values_list("question_id", "scale")
+        .annotate(n=Count("*"))  # not Count("pk"): the id is not in the index
+    )
+    for question_id, scale, n in grouped:
+        points[question_id][scale] = n
+    return agreements_from_counts([(_priority_label(q), points[q.pk]) for q in questions], SCALE)
 
 
 def _priority_label(question: Question) -> str:
     return question.priority.title if question.priority else question.text
 
 
-def respondent_types(consultation: Consultation) -> list[TypeCount]:
-    kinds = Response.objects.filter(consultation=consultation)
-    return by_type(kinds.values_list("respondent_type", flat=True), dict(RespondentType.choices))
+def respondent_types(
+    consultation: Consultation, kinds: Mapping[str, int] | None = None
+) -> list[TypeCount]:
+    kinds = type_counts(consultation) if kinds is None else kinds
+    return by_type_counts(kinds, dict(RespondentType.choices))
 
 
-def comments(consultation: Consultation) -> list[Comment]:
+def comments(consultation: Consultation, ordered: bool = True) -> list[Comment]:
     """Every written answer and paragraph comment, keyed so a theme can point back to them:
-    ("answer", id) or ("paragraph", id)."""
+    ("answer", id) or ("paragraph", id). Unordered for the fingerprint, which sorts them
+    itself: the answers' question order is a join and a sort the results page can skip."""
     answers = (
         Answer.objects.filter(response__consultation=consultation)
         .exclude(comment="")
@@ -95,6 +127,8 @@ def comments(consultation: Consultation) -> list[Comment]:
     paragraphs = ParagraphComment.objects.filter(consultation=consultation).values_list(
         "pk", "text"
     )
+    if not ordered:
+        answers, paragraphs = answers.order_by(), paragraphs.order_by()
     return [Comment(("answer", pk), text) for pk, text in answers] + [
         Comment(("paragraph", pk), text) for pk, text in paragraphs
     ]
@@ -120,7 +154,7 @@ def stored_themes(consultation: Consultation) -> StoredThemes | None:
     kept = ThemeAnalysis.objects.filter(consultation=consultation).first()
     if kept is None:
         return None
-    current = kept.fingerprint == fingerprint(comments(consultation))
+    current = kept.fingerprint == fingerprint(comments(consultation, ordered=False))
     return StoredThemes(themes_from_dict(kept.result), kept.computed_at, current)
 
 

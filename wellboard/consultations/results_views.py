@@ -41,13 +41,14 @@ def agreement_chart(rows: list[PriorityAgreement]) -> Chart:
 @guard(RULE, Consultation)
 def results(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     rows = analysis.agreement(consultation)
+    kinds = analysis.type_counts(consultation)  # for the counts and the types table
     context = {
         "consultation": consultation,
-        "counts": analysis.counts(consultation),
+        "counts": analysis.counts(consultation, kinds),
         "agreement": rows,
         "chart": agreement_chart(rows) if rows else None,
         "scale_labels": analysis.SCALE_LABELS,
-        "types": analysis.respondent_types(consultation),
+        "types": analysis.respondent_types(consultation, kinds),
         "stored": analysis.stored_themes(consultation),
         "grouping": grouping_under_way(consultation),
         "you_said": you_said_rows(consultation),

@@ -135,6 +135,9 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["question__position", "question_id"]
+        # The results page counts each question's answers per point: this index answers
+        # that GROUP BY alone, without reading the answers' rows (an index-only scan).
+        indexes = [models.Index(fields=["question", "scale"], name="answer_question_scale")]
         constraints = [
             models.UniqueConstraint(
                 fields=["response", "question"], name="one_answer_per_question"

@@ -6,7 +6,10 @@ per priority with Wilson intervals (agreement.py), and invented responses for th
 from wellboard.core.consultation.agreement import (
     PriorityAgreement,
     TypeCount,
+    agreement_from_counts,
+    agreements_from_counts,
     by_type,
+    by_type_counts,
     priority_agreement,
 )
 from wellboard.core.consultation.embedding import ModelUnavailable
@@ -21,7 +24,10 @@ __all__ = [
     "Theme",
     "Themes",
     "TypeCount",
+    "agreement_from_counts",
+    "agreements_from_counts",
     "by_type",
+    "by_type_counts",
     "find_themes",
     "invent_responses",
     "priority_agreement",
