@@ -55,7 +55,10 @@ def test_questions_and_events_are_edited_from_the_manage_page() -> None:
     assert question is not None
     edit_url = reverse("consultations:edit_question", args=[question.pk])
     assert edit_url in manage
-    client.post(edit_url, {"text": "Should healthy weight come first?", "hint": "", "position": 1})
+    client.post(
+        edit_url,
+        {"text": "Should healthy weight come first?", "hint": "", "position": 1, "version": 1},
+    )
     assert Question.objects.get(pk=question.pk).text == "Should healthy weight come first?"
     client.post(
         reverse("consultations:add_question", args=[consultation.pk]),
@@ -69,7 +72,13 @@ def test_questions_and_events_are_edited_from_the_manage_page() -> None:
     event = ConsultationEvent.objects.get()
     client.post(
         reverse("consultations:edit_event", args=[event.pk]),
-        {"date": "2027-02-04", "time": "6pm", "place": "Vale Hall", "description": ""},
+        {
+            "date": "2027-02-04",
+            "time": "6pm",
+            "place": "Vale Hall",
+            "description": "",
+            "version": 1,
+        },
     )
     event.refresh_from_db()
     assert (event.date, event.place) == (dt.date(2027, 2, 4), "Vale Hall")
@@ -138,3 +147,29 @@ def test_editing_refuses_a_stale_form() -> None:
     )
     consultation.refresh_from_db()
     assert consultation.title == "Have your say, Vale"
+
+
+def test_question_and_event_edits_refuse_a_stale_form() -> None:
+    """Two administrators edit the same question (and event): the second, from the form drawn
+    before the first saved, gets a form error and the first one's words stay."""
+    setting = consultation_setting()
+    consultation, client = setting.consultation, setting.admin_client()
+    question = consultation.questions.first()
+    assert question is not None
+    url = reverse("consultations:edit_question", args=[question.pk])
+    data = {"text": "First wording?", "hint": "", "position": 1, "version": question.version}
+    assert client.post(url, data).status_code == 302
+    late = client.post(url, {**data, "text": "Second wording?"})
+    assert late.status_code == 400
+    assert "Someone else saved this question" in late.content.decode()
+    assert Question.objects.get(pk=question.pk).text == "First wording?"
+    event = ConsultationEvent.objects.create(
+        consultation=consultation, date=dt.date(2027, 2, 3), place="Vale Hall"
+    )
+    url = reverse("consultations:edit_event", args=[event.pk])
+    data = {"date": "2027-02-04", "time": "", "place": "Town Hall", "description": "", "version": 1}
+    assert client.post(url, data).status_code == 302
+    late = client.post(url, {**data, "place": "Library"})
+    assert late.status_code == 400 and "Someone else saved this event" in late.content.decode()
+    event.refresh_from_db()
+    assert event.place == "Town Hall"

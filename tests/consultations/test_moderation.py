@@ -3,6 +3,8 @@ names and contact details out; personal data erased on request."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -50,7 +52,7 @@ def test_a_response_is_offered_for_publication_without_names_or_contact_details(
     assert f"I&#39;m {NAME}, call {PHONE} or {EMAIL}. More play areas." in page
     overview = reverse("consultations:overview", args=[setting.consultation.pk])
     assert "More play areas" not in Client().get(overview).content.decode()
-    client.post(url, {"decision": "publish", "text": f"I'm {NAME}. More play areas."})
+    client.post(url, {"decision": "publish", "text": f"I'm {NAME}. More play areas.", "version": 1})
     response.refresh_from_db()
     assert response.moderation == "published" and response.moderated_by == setting.admin
     public = Client().get(overview).content.decode()
@@ -62,9 +64,9 @@ def test_a_rejected_response_is_not_shown_and_publishing_needs_text() -> None:
     response = _respond(setting)
     client = setting.admin_client()
     url = reverse("consultations:moderate_response", args=[response.pk])
-    page = client.post(url, {"decision": "publish", "text": " "})
+    page = client.post(url, {"decision": "publish", "text": " ", "version": 1})
     assert page.status_code == 400 and "Enter the text to publish" in page.content.decode()
-    client.post(url, {"decision": "reject", "text": ""})
+    client.post(url, {"decision": "reject", "text": "", "version": 1})
     response.refresh_from_db()
     assert response.moderation == "rejected"
     assert not Response.objects.published().exists()
@@ -91,7 +93,7 @@ def test_a_published_paragraph_comment_appears_beside_its_paragraph() -> None:
     client = setting.admin_client()
     url = reverse("consultations:moderate_comment", args=[comment.pk])
     assert f"Mention dads. Sam {PHONE}" in client.get(url).content.decode()
-    client.post(url, {"decision": "publish", "text": "Mention dads."})
+    client.post(url, {"decision": "publish", "text": "Mention dads.", "version": 1})
     draft = Client().get(reverse("consultations:draft", args=[setting.consultation.pk]))
     section = draft.content.decode().split(f'id="{key}"')[1].split("</section>")[0]
     assert "Mention dads." in section and "07700" not in section
@@ -149,7 +151,68 @@ def test_decisions_stay_reachable_and_can_be_changed() -> None:
     assert "not for publication" in text
     client.post(
         reverse("consultations:moderate_comment", args=[comment.pk]),
-        {"decision": "reject", "text": ""},
+        {"decision": "reject", "text": "", "version": 1},
     )
     comment.refresh_from_db()
     assert (comment.moderation, comment.published_text) == ("rejected", "")
+
+
+def _version_on_page(html: str) -> str:
+    found = re.search(r'name="version" value="(\d+)"', html)
+    assert found is not None, "the moderation form carries no version"
+    return found.group(1)
+
+
+def test_a_second_moderator_working_from_an_older_page_is_refused() -> None:
+    """Two moderators open the same response; the first publishes. The second, deciding
+    from the page drawn before that, gets a form error and the published text stays."""
+    setting = consultation_setting()
+    response = _respond(setting)
+    first, second = setting.admin_client(), setting.admin_client()
+    url = reverse("consultations:moderate_response", args=[response.pk])
+    seen = _version_on_page(second.get(url).content.decode())
+    assert _version_on_page(first.get(url).content.decode()) == seen
+    published = {"decision": "publish", "text": "More play areas.", "version": seen}
+    assert first.post(url, published).status_code == 302
+    late = second.post(url, {"decision": "reject", "text": "", "version": seen})
+    assert late.status_code == 400
+    assert "Someone else saved this response" in late.content.decode()
+    response.refresh_from_db()
+    assert (response.moderation, response.published_text) == ("published", "More play areas.")
+    assert response.version == int(seen) + 1
+    # Having read the decision as it is now, the second moderator may replace it.
+    again = second.post(url, {"decision": "reject", "text": "", "version": response.version})
+    assert again.status_code == 302
+    response.refresh_from_db()
+    assert response.moderation == "rejected"
+
+
+def test_a_comment_decided_since_the_page_was_drawn_is_not_written_over() -> None:
+    setting = consultation_setting()
+    comment = ParagraphComment.objects.create(
+        consultation=setting.consultation, paragraph_key="summary-1", text="Clearer, please."
+    )
+    client = setting.admin_client()
+    url = reverse("consultations:moderate_comment", args=[comment.pk])
+    seen = _version_on_page(client.get(url).content.decode())
+    other = setting.admin_client()
+    assert other.post(url, {"decision": "reject", "text": "", "version": seen}).status_code == 302
+    late = client.post(url, {"decision": "publish", "text": "Clearer, please.", "version": seen})
+    assert late.status_code == 400 and "Someone else saved this comment" in late.content.decode()
+    comment.refresh_from_db()
+    assert (comment.moderation, comment.published_text) == ("rejected", "")
+
+
+def test_erasure_refuses_a_moderation_page_drawn_before_it() -> None:
+    """A moderator's page still shows the respondent's name in the text; once their data is
+    erased, publishing from that page is refused, so the name does not come back."""
+    setting = consultation_setting()
+    response = _respond(setting)
+    client = setting.admin_client()
+    url = reverse("consultations:moderate_response", args=[response.pk])
+    seen = _version_on_page(client.get(url).content.decode())
+    client.post(reverse("consultations:erase", args=[response.pk]))
+    late = client.post(url, {"decision": "publish", "text": "Priya Shah says yes", "version": seen})
+    assert late.status_code == 400 and "Someone else saved this response" in late.content.decode()
+    response.refresh_from_db()
+    assert response.moderation == "pending" and "Priya" not in response.published_text

@@ -33,6 +33,7 @@ from wellboard.accounts.member_forms import InviteForm, MembershipForm
 from wellboard.accounts.models import Membership
 from wellboard.api.forms import TokenForm
 from wellboard.consultations.admin_forms import (
+    CommentModerationForm,
     ConsultationForm,
     EventForm,
     ModerationForm,
@@ -347,6 +348,10 @@ BUILDERS: dict[type[BaseForm], Builder] = {
     QuestionForm: lambda w: (QuestionForm(data={"text": "", "position": "-1"}), {}),
     EventForm: lambda w: (EventForm(data={"date": "Tuesday", "place": ""}), {}),
     ModerationForm: lambda w: (ModerationForm(data={"decision": "publish"}, limit=2000), {}),
+    CommentModerationForm: lambda w: (
+        CommentModerationForm(data={"decision": "publish"}, limit=2000),
+        {},
+    ),
     ResponseForm: lambda w: (
         ResponseForm(
             data={"respondent_type": "organisation", "email": "not an email", "scale_0": "9"},

@@ -8,7 +8,13 @@ from typing import Any
 from django import forms
 
 from wellboard.base.versioning import VersionedFormMixin
-from wellboard.consultations.models import Consultation, ConsultationEvent, Question
+from wellboard.consultations.models import (
+    Consultation,
+    ConsultationEvent,
+    ParagraphComment,
+    Question,
+    Response,
+)
 from wellboard.consultations.models.consultation import default_closes
 
 
@@ -31,7 +37,9 @@ class ConsultationForm(VersionedFormMixin, forms.ModelForm):
             self.initial["closes"] = default_closes(opens)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(VersionedFormMixin, forms.ModelForm):
+    stale_what = "question"
+
     class Meta:
         model = Question
         fields = ["text", "hint", "position"]
@@ -39,15 +47,21 @@ class QuestionForm(forms.ModelForm):
         help_texts = {"position": "Questions are asked in this order, lowest first."}
 
 
-class EventForm(forms.ModelForm):
+class EventForm(VersionedFormMixin, forms.ModelForm):
+    stale_what = "event"
+
     class Meta:
         model = ConsultationEvent
         fields = ["date", "time", "place", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class ModerationForm(forms.Form):
-    """Publish (the text as edited here) or reject."""
+class ModerationForm(VersionedFormMixin, forms.ModelForm):
+    """A response's moderation: publish (the text as edited here) or reject. Versioned,
+    so a moderator whose page was drawn before someone else decided (or the respondent's
+    data was erased) is told, and their decision is not written over the newer one."""
+
+    stale_what = "response"
 
     decision = forms.ChoiceField(
         label="Decision",
@@ -74,3 +88,17 @@ class ModerationForm(forms.Form):
         if data.get("decision") == "publish" and not data.get("text", "").strip():
             self.add_error("text", "Enter the text to publish, or choose not to publish")
         return data
+
+    class Meta:
+        model = Response
+        fields: list[str] = []  # the decision is written by services.decide
+
+
+class CommentModerationForm(ModerationForm):
+    """The same decision on a comment on a paragraph of the draft."""
+
+    stale_what = "comment"
+
+    class Meta:
+        model = ParagraphComment
+        fields: list[str] = []

@@ -137,10 +137,16 @@ def submit_response(consultation: Consultation, submission: Submission) -> Respo
 def moderate(record: Response | ParagraphComment, publish: bool, text: str, user: Any) -> None:
     """Publish (with the moderator's text, names already out) or reject. A response is
     published only where its writer consented; the caller's form has said so already."""
+    decide(record, publish, text, user)
+    record.save()
+
+
+def decide(record: Response | ParagraphComment, publish: bool, text: str, user: Any) -> None:
+    """The decision set on the record, not saved: the moderation form saves it, claiming
+    the version the moderator's page was drawn with (base/versioning.py)."""
     if publish and isinstance(record, Response) and not record.consent_publish:
         raise ValueError("This respondent did not agree to publication.")
     record.moderation = Moderation.PUBLISHED if publish else Moderation.REJECTED
     record.published_text = text if publish else ""
     record.moderated_at = timezone.now()
     record.moderated_by = user
-    record.save()

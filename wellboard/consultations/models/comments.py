@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 from wellboard.consultations.choices import Moderation
 from wellboard.consultations.models.consultation import Consultation
 
@@ -23,7 +24,7 @@ class CommentQuerySet(models.QuerySet["ParagraphComment"]):
         return self.filter(moderation=Moderation.PENDING)
 
 
-class ParagraphComment(TimestampedModel):
+class ParagraphComment(VersionedModel, TimestampedModel):
     partnership_path: ClassVar[str] = "consultation__strategy__partnership"
 
     consultation = models.ForeignKey(

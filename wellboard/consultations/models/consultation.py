@@ -107,7 +107,7 @@ class Consultation(VersionedModel, TimestampedModel):
         return f"closed on {self.closes.strftime(fmt)}"
 
 
-class Question(TimestampedModel):
+class Question(VersionedModel, TimestampedModel):
     """One question: agreement with a priority on the five-point scale (with a comment),
     or a general question answered in free text."""
 
@@ -144,7 +144,7 @@ class Question(TimestampedModel):
         return self.kind == self.Kind.PRIORITY
 
 
-class ConsultationEvent(TimestampedModel):
+class ConsultationEvent(VersionedModel, TimestampedModel):
     """A drop-in, meeting or online session where people can find out and have their say."""
 
     partnership_path: ClassVar[str] = "consultation__strategy__partnership"

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from wellboard.base.limits import limited_text
 from wellboard.base.models import TimestampedModel
+from wellboard.base.versioning import VersionedModel
 from wellboard.consultations.choices import (
     AGE_BANDS,
     ETHNIC_GROUPS,
@@ -37,7 +38,7 @@ class ResponseQuerySet(models.QuerySet["Response"]):
         return self.filter(consent_publish=True, moderation=Moderation.PUBLISHED)
 
 
-class Response(TimestampedModel):
+class Response(VersionedModel, TimestampedModel):
     """One person's or organisation's response. Name and email are personal data: erased on
     request or after the retention period, leaving the answers as an anonymous response."""
 
@@ -106,20 +107,27 @@ class Response(TimestampedModel):
 
     def erase_personal_data(self, reason: str) -> None:
         """Remove who they are, keep what they said: name and email blanked, names and
-        contact details taken out of their comments, equality answers deleted."""
+        contact details taken out of their comments, equality answers deleted. The row is
+        locked and read afresh (a moderator may have published since this copy was read)
+        and its version raised, so a moderation form drawn before the erasure is refused
+        rather than publishing the name again."""
         with transaction.atomic():
+            current = Response.objects.select_for_update().get(pk=self.pk)
             for answer in self.answers.all():
-                cleaned = redact(answer.comment, self.name)
+                cleaned = redact(answer.comment, current.name)
                 if cleaned != answer.comment:
                     answer.comment = cleaned
                     answer.save(update_fields=["comment"])
             EqualityAnswers.objects.filter(response=self).delete()
-            self.published_text = redact(self.published_text, self.name)
+            for name in ("moderation", "moderated_at", "moderated_by_id"):
+                setattr(self, name, getattr(current, name))
+            self.published_text = redact(current.published_text, current.name)
             self.name = ""
             self.email = ""
             self.consent_contact = False
             self.erased_at = timezone.now()
             self.erasure_reason = reason
+            self.version = current.version + 1
             self.save()
 
 

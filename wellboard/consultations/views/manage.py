@@ -102,13 +102,18 @@ def _manage_url(consultation: Consultation) -> str:
 
 
 def _save_part(
-    request: HttpRequest, form: BaseForm, consultation: Consultation, title: str
+    request: HttpRequest,
+    form: QuestionForm | EventForm,
+    consultation: Consultation,
+    title: str,
 ) -> HttpResponse:
+    """Save a question or event; an edit of one changed since its form was drawn is refused
+    with a form error (base/versioning.py), nothing written over."""
     if request.method == "POST" and form.is_valid():
-        form.instance.consultation = consultation  # type: ignore[attr-defined]
-        form.save()  # type: ignore[attr-defined]
-        messages.success(request, "Saved.")
-        return redirect("consultations:manage", consultation.pk)
+        form.instance.consultation = consultation
+        if form.save_or_report() is not None:
+            messages.success(request, "Saved.")
+            return redirect("consultations:manage", consultation.pk)
     return _form_page(request, form, title, (consultation.title, _manage_url(consultation)))
 
 

@@ -13,10 +13,13 @@ from django.shortcuts import redirect, render
 
 from wellboard.accounts.guards import guard
 from wellboard.consultations import draft
-from wellboard.consultations.admin_forms import ModerationForm
+from wellboard.consultations.admin_forms import (
+    CommentModerationForm,
+    ModerationForm,
+)
 from wellboard.consultations.choices import Moderation
 from wellboard.consultations.models import Consultation, ParagraphComment, Response
-from wellboard.consultations.services import moderate
+from wellboard.consultations.services import decide
 from wellboard.consultations.views.public import consultations
 from wellboard.core.redaction import redact
 
@@ -49,7 +52,7 @@ def moderate_response(request: HttpRequest, response: Response) -> HttpResponse:
     return _moderate(
         request,
         response,
-        "Response",
+        ModerationForm,
         text,
         20000,
         lambda: {"answers": response.answers.select_related("question")},
@@ -62,7 +65,7 @@ def moderate_comment(request: HttpRequest, comment: ParagraphComment) -> HttpRes
     return _moderate(
         request,
         comment,
-        "Comment",
+        CommentModerationForm,
         text,
         2000,
         lambda: {"paragraph": draft.find(comment.consultation, comment.paragraph_key)},
@@ -72,7 +75,7 @@ def moderate_comment(request: HttpRequest, comment: ParagraphComment) -> HttpRes
 def _moderate(
     request: HttpRequest,
     record: Response | ParagraphComment,
-    label: str,
+    form_class: type[ModerationForm],
     text: str,
     limit: int,
     shown_with: Callable[[], dict[str, Any]],
@@ -80,11 +83,14 @@ def _moderate(
     """One moderation page for both kinds of record; shown_with adds what the moderator reads
     beside the text (the answers, the paragraph), worked out only when the page is shown."""
     consultation = record.consultation
-    form = ModerationForm(request.POST or None, initial={"text": text}, limit=limit)
+    form = form_class(request.POST or None, initial={"text": text}, instance=record, limit=limit)
     if request.method == "POST" and form.is_valid():
-        moderate(record, form.publish, form.cleaned_data["text"], request.user)
-        messages.success(request, f"{label} {record.pk}: {record.get_moderation_display()}.")
-        return redirect("consultations:queue", consultation.pk)
+        decide(record, form.publish, form.cleaned_data["text"], request.user)
+        if form.save_or_report() is not None:
+            label = form_class.stale_what.capitalize()
+            messages.success(request, f"{label} {record.pk}: {record.get_moderation_display()}.")
+            return redirect("consultations:queue", consultation.pk)
+        record.refresh_from_db()  # the page shows the decision someone else saved
     context = {"consultation": consultation, "form": form, "record": record, **shown_with()}
     status = 400 if form.errors else 200
     return render(request, "consultations/moderate.jinja", context, status=status)
