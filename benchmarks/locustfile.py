@@ -89,9 +89,15 @@ class BoardStaff(FastHttpUser):
     def indicator_list(self) -> None:
         self.client.get("/indicators/", name="indicator list")
 
-    @task(4)
+    @task(2)
     def public(self) -> None:
         self.client.get(f"/public/strategies/{self.p['strategy']}/", name="public")
+
+    @task(2)
+    def public_theme(self) -> None:
+        """The public strategy page links to a page per theme (the whole plan no longer)."""
+        theme = random.choice(self.p["themes"])
+        self.client.get(f"/public/themes/{theme}/", name="public theme")
 
     @task(3)
     def static_same_size(self) -> None:

@@ -6,37 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.template import engines
 
 from tests.delivery_world import World, add_actions
 from tests.factories import OrganisationFactory
+from tests.strategy.macro_table import MACRO_TABLE, draw
 from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.listing import listed
 from wellboard.strategy.models import Action, ActionOrganisation
 
 pytestmark = pytest.mark.django_db
-
-# strategy/_action_table.jinja as it was, row by row through the macros: the reference.
-MACRO_TABLE = """{% from "strategy/_macros.jinja" import status_tag %}
-{% from "partnerships/_macros.jinja" import role_marker %}
-{% import "web/forms.jinja" as forms %}
-{% if states %}
-{% set rows = [] %}
-{% for s in states %}
-  {% set action_cell %}<a href="{{ url('strategy:action', s.action.pk) }}">{{ s.action.ref }} {{ s.action.title }}</a>{% if s.action.role_type %}<br>{{ role_marker(s.action.role_type, "nhsuk-body-s") }}{% endif %}{% endset %}
-  {% set _ = rows.append([{"html": action_cell}, s.action.lead_labels() | join(", "), s.action.due_text or "", {"html": status_tag(s)}, s.percent ~ "%"]) %}
-{% endfor %}
-{{ forms.table(["Action", "Lead", "Due", "Status", "Progress"], rows, caption="Actions", caption_hidden=true, responsive=true) }}
-{% else %}
-<p>No actions match.</p>
-{% endif %}
-"""  # noqa: E501
-
-
-def _draw(source: str, states: list[object]) -> str:
-    """The markup, whitespace between elements aside (the template's lines and indents)."""
-    env = engines["jinja2"].env  # type: ignore[attr-defined]
-    return " ".join(str(env.from_string(source).render(states=states)).split())
 
 
 def _varied(world: World) -> list[Action]:
@@ -66,11 +44,11 @@ def test_rows_match_the_macros_for_page_states_and_list_rows(world: World) -> No
     )
     table = "{% include 'strategy/_action_table.jinja' %}"
     for states in ([current_state(a, today) for a in actions], [listed(a, today) for a in actions]):
-        drawn = _draw(table, states)
-        assert drawn == _draw(MACRO_TABLE, states)
+        drawn = draw(table, states)
+        assert drawn == draw(MACRO_TABLE, states)
         assert "&lt;script&gt;" in drawn and "<script>" not in drawn
         assert "(no update for 90 days)" in drawn and "A&amp;B" in drawn
-    assert _draw(table, []).strip() == "<p>No actions match.</p>"
+    assert draw(table, []).strip() == "<p>No actions match.</p>"
 
 
 def test_a_list_row_has_the_status_of_the_full_state(world: World) -> None:

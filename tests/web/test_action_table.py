@@ -1,7 +1,8 @@
-"""The action table drawn in Python (web/action_table.py) is the template's table
-(strategy/_action_table.jinja), for the model path's states and for the light rows of
-"my actions" and the dashboard: links, role markers, escaped titles, leads, due
-wording, stale and overdue statuses, and the line shown when there are none."""
+"""The action table drawn in Python (web/action_table.py) is the table the Jinja macros drew
+(tests/strategy/macro_table.py; the template now calls the Python drawing, so it is no
+reference), for the model path's states and for the light rows of "my actions" and the
+dashboard: links, role markers, escaped titles, leads, due wording, stale and overdue
+statuses, and the line shown when there are none."""
 
 from __future__ import annotations
 
@@ -9,22 +10,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.template import engines
 from django.utils import timezone
 
 from tests.delivery_world import World
 from tests.factories import ActionFactory, OrganisationFactory, UpdateFactory
+from tests.strategy.macro_table import MACRO_TABLE, draw
 from wellboard.strategy.delivery_current import current_actions, current_state
 from wellboard.strategy.led import led_states
 from wellboard.strategy.models import Action, ActionOrganisation
 from wellboard.web.action_table import action_table
 
 pytestmark = pytest.mark.django_db
-ENV: Any = engines["jinja2"].env  # type: ignore[attr-defined]
-
-
-def template_table(states: list[Any]) -> str:
-    return str(ENV.get_template("strategy/_action_table.jinja").render(states=states))
 
 
 def same(html: str) -> str:
@@ -49,19 +45,19 @@ def varied(world: World) -> None:
     UpdateFactory(action=late, date=today - dt.timedelta(days=200), rag="red")
 
 
-def test_the_python_table_is_the_templates_table(world: World) -> None:
+def test_the_python_table_is_the_macros_table(world: World) -> None:
     varied(world)
     today = timezone.localdate()
     actions = Action.objects.in_strategy(world.strategy).order_by("pk")
     states = [
         current_state(a, today) for a in current_actions().filter(pk__in=actions).order_by("pk")
     ]
-    expected = same(template_table(states))
+    expected = draw(MACRO_TABLE, states)
     assert same(action_table(states)) == expected
     assert same(action_table(led_states(actions, today))) == expected
     assert "Fish &amp; chips &lt;b&gt;" in expected and "wb-rag--overdue" in expected
     assert "(no update for 90 days)" in expected and "wb-role-type" in expected
 
 
-def test_no_actions_is_the_templates_line() -> None:
-    assert same(action_table([])) == same(template_table([])) == "<p>No actions match.</p>"
+def test_no_actions_is_the_macros_line() -> None:
+    assert same(action_table([])) == draw(MACRO_TABLE, []) == "<p>No actions match.</p>"
