@@ -1,13 +1,15 @@
-"""The table of actions ("strategy/_action_table.jinja") drawn in Python, for the pages
-that show a lead officer's whole list: "my actions" and the dashboard.
+"""The table of actions drawn in Python, for every page that lists actions (the list,
+theme and priority pages through "strategy/_action_table.jinja"; "my actions" and the
+dashboard through the Jinja global).
 
 Through the template each row set a cell with a block, called two macros and `url()`
 and went through `forms.table`: for a lead of a 400-action plan (180 rows) that was most
 of "my actions"' time once its rows were read light (issue #17). This builds the same
 cells, reverses the action address once per table, and fills them into the row that
 `tables.table_html` (the NHS.UK table drawn in Python) draws around marker cells.
-tests/web/test_action_table.py holds it to the template's markup, for model-backed
-states and for strategy/led.py's rows.
+tests/web/test_action_table.py and tests/strategy/test_action_rows.py hold it to the
+markup the macros drew (tests/strategy/macro_table.py), for model-backed states, the
+action list's light rows and strategy/led.py's rows.
 """
 
 from __future__ import annotations
