@@ -18,7 +18,6 @@ from tests.factories import ActionFactory, PlanFactory, PriorityFactory, ThemeFa
 from tests.strategy.current_checks import DAYS
 from wellboard.strategy.delivery import PlanState, PriorityState, ThemeState, plan_delivery
 from wellboard.strategy.delivery_current import (
-    plan_current,
     plan_summary,
     priority_current,
     theme_current,
@@ -41,26 +40,21 @@ def _actions(state: PriorityState) -> list[tuple[Any, ...]]:
 def assert_same(plan: Plan) -> None:
     for today in DAYS:
         truth = plan_delivery(plan, today)
-        summary, whole = plan_summary(plan, today), plan_current(plan, today)
-        for found in (summary, whole):
-            assert _counts(found) == _counts(truth), today
-            assert [t.theme.pk for t in found.themes] == [t.theme.pk for t in truth.themes]
-        for t_truth, t_sum, t_whole in zip(truth.themes, summary.themes, whole.themes, strict=True):
+        summary = plan_summary(plan, today)
+        assert _counts(summary) == _counts(truth), today
+        assert [t.theme.pk for t in summary.themes] == [t.theme.pk for t in truth.themes]
+        for t_truth, t_sum in zip(truth.themes, summary.themes, strict=True):
             theme = theme_current(t_truth.theme, today)
-            for found_theme in (t_sum, t_whole, theme):
+            for found_theme in (t_sum, theme):
                 assert _counts(found_theme) == _counts(t_truth), today
-            for p_truth, p_sum, p_whole, p_theme in zip(
-                t_truth.priorities,
-                t_sum.priorities,
-                t_whole.priorities,
-                theme.priorities,
-                strict=True,
+            for p_truth, p_sum, p_theme in zip(
+                t_truth.priorities, t_sum.priorities, theme.priorities, strict=True
             ):
                 alone = priority_current(p_truth.priority, today)
-                for found_priority in (p_sum, p_whole, p_theme, alone):
+                for found_priority in (p_sum, p_theme, alone):
                     assert found_priority.priority.pk == p_truth.priority.pk
                     assert _counts(found_priority) == _counts(p_truth), today
-                for found_priority in (p_whole, p_theme, alone):
+                for found_priority in (p_theme, alone):
                     assert _actions(found_priority) == _actions(p_truth), today
 
 

@@ -188,13 +188,3 @@ def theme_current(theme: Theme, today: date) -> ThemeState:
 def priority_current(priority: Priority, today: date) -> PriorityState:
     """The priority and its actions (a delegated priority's sub-plan's among them)."""
     return _with_actions([priority], priority.theme.plan_id, today)[0]
-
-
-def plan_current(plan: Plan, today: date) -> PlanState:
-    """The whole plan with every action's state, for the public page."""
-    themes = list(Theme.objects.filter(plan=plan, archived_at__isnull=True))
-    priorities = list(_active_priorities(themes).select_related("theme"))
-    states: dict[int, list[PriorityState]] = {}
-    for state in _with_actions(priorities, plan.pk, today):
-        states.setdefault(state.priority.theme_id, []).append(state)
-    return _plan_state(plan, themes, states)
