@@ -90,15 +90,32 @@ def test_opening_and_closing_it() -> None:
     setting = consultation_setting(status="draft")
     consultation, client = setting.consultation, setting.admin_client()
     status_url = reverse("consultations:status", args=[consultation.pk])
-    client.post(status_url, {"status": "open"})
+    manage_url = reverse("consultations:manage", args=[consultation.pk])
+    assert 'name="version" value="1"' in client.get(manage_url).content.decode()
+    client.post(status_url, {"status": "open", "version": 1})
     consultation.refresh_from_db()
     assert consultation.status == "open" and consultation.accepting_responses
-    client.post(status_url, {"status": "closed"})
+    client.post(status_url, {"status": "closed", "version": consultation.version})
     consultation.refresh_from_db()
     assert consultation.status == "closed" and consultation.closes == timezone.localdate()
-    client.post(status_url, {"status": "nonsense"})
+    client.post(status_url, {"status": "nonsense", "version": consultation.version})
     consultation.refresh_from_db()
-    assert consultation.status == "closed"
+    assert (consultation.status, consultation.version) == ("closed", 3)
+
+
+def test_opening_or_closing_from_a_page_drawn_before_another_change_is_refused() -> None:
+    """Two administrators on the manage page: one closes, the other's older "Open" button
+    must not reopen it behind their back (nor may a post with no version)."""
+    setting = consultation_setting(status="open")
+    consultation, client = setting.consultation, setting.admin_client()
+    status_url = reverse("consultations:status", args=[consultation.pk])
+    drawn_at = consultation.version
+    client.post(status_url, {"status": "closed", "version": drawn_at})
+    page = client.post(status_url, {"status": "open", "version": drawn_at}, follow=True)
+    assert "Someone else changed this consultation" in page.content.decode()
+    client.post(status_url, {"status": "open"})
+    consultation.refresh_from_db()
+    assert (consultation.status, consultation.version) == ("closed", drawn_at + 1)
 
 
 def test_administrators_reach_it_from_the_menu_and_the_strategy_page_and_no_one_else() -> None:

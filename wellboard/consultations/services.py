@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from wellboard.consultations.choices import Moderation
@@ -83,11 +84,24 @@ def public_consultations(
     return list(current.order_by("closes", "pk")), list(past.order_by("-closes", "-pk"))
 
 
-def set_status(consultation: Consultation, status: str) -> None:
-    consultation.status = status
-    if status == Consultation.Status.CLOSED and consultation.closes > timezone.localdate():
-        consultation.closes = max(consultation.opens, timezone.localdate())
-    consultation.save(update_fields=["status", "closes", "updated_at"])
+def set_status(consultation: Consultation, status: str, version: int | None = None) -> bool:
+    """Open or close it. Given the version the page was drawn at, the change is made only
+    if no one has saved the consultation since (one ``UPDATE ... WHERE version``), so a
+    button pressed on an old page cannot undo another administrator's change; answers
+    whether it was made."""
+    with transaction.atomic():
+        if version is not None:
+            claimed = Consultation.objects.filter(pk=consultation.pk, version=version).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                return False
+            consultation.version = version + 1
+        consultation.status = status
+        if status == Consultation.Status.CLOSED and consultation.closes > timezone.localdate():
+            consultation.closes = max(consultation.opens, timezone.localdate())
+        consultation.save(update_fields=["status", "closes", "updated_at"])
+    return True
 
 
 def retain_until(consultation: Consultation) -> date:

@@ -87,14 +87,22 @@ def edit(request: HttpRequest, consultation: Consultation) -> HttpResponse:
 @guard("consultation.manage", Consultation, queryset=consultations, methods=("POST",))
 def change_status(request: HttpRequest, consultation: Consultation) -> HttpResponse:
     status = request.POST.get("status", "")
+    version = request.POST.get("version", "")
     if status not in (Consultation.Status.OPEN, Consultation.Status.CLOSED):
         messages.error(request, "Choose to open or to close the consultation.")
+    elif not version.isdigit() or not set_status(consultation, status, int(version)):
+        messages.error(request, STALE_STATUS)
     else:
-        set_status(consultation, status)
         messages.success(
             request, f"The consultation is now {consultation.get_status_display().lower()}."
         )
     return redirect("consultations:manage", consultation.pk)
+
+
+STALE_STATUS = (
+    "Someone else changed this consultation after you opened the page, so nothing was "
+    "changed. Check it as it is now, then open or close it again."
+)
 
 
 def _manage_url(consultation: Consultation) -> str:
