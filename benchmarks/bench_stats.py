@@ -16,9 +16,13 @@ consecutive calls. --check exits with status 1 if any target is missed.
 Then the command end to end (``wellboard indicators stats``, as a child process: start-up,
 reading the CSV, computing, writing the results to a file) on generated --rows-row CSV files
 (default 1,000,000; an area code, numerator and denominator per row, and for DSR 19 ESP 2013
-age bands per area), timed as the best of --repeat runs with the child's peak memory from
-os.wait4, after one untimed run that writes the modules' bytecode (as an install
-does). Targets: under 1.5 s and under 400 MB for 1 M rows. --command-only skips the engine
+age bands per area), timed as the best of --repeat runs, after one untimed run that writes
+the modules' bytecode (as an install does). Each run is started by a small launcher process
+(MEASURE) that reports the command's own wall time, CPU time and peak memory: a child's
+ru_maxrss counts the memory of the process that started it as it was when the child started
+(Linux keeps the larger of the two across fork and exec), so a command started straight from
+this process, which holds the 6-million-row table, showed this process's 395 MB for every
+command. Targets: under 1.5 s and under 400 MB for 1 M rows. --command-only skips the engine
 timings above.
 
 Timings on a virtual machine vary from run to run (mostly the kernel supplying fresh memory for
@@ -172,18 +176,38 @@ def write_dsr_csv(path: Path, rows: int, rng: np.random.Generator) -> None:
             )
 
 
+# Run in a fresh, small interpreter (about 10 MB): it starts the command, waits for it alone
+# and writes "wall cpu peak_kb exit_status" to the file named first. Its own memory at the
+# start is all it adds to the command's figure, far below any command's peak.
+MEASURE = """
+import os, sys, time
+report, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawn(command[0], command, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(report, "w") as stream:
+    stream.write(f"{seconds} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} "
+                 f"{os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def run_command(args: list[str], output: Path, env: dict[str, str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system; steadier than wall time on a shared
-    machine) and peak resident megabytes of one run of the command."""
+    machine) and peak resident megabytes of one run of the command, measured by MEASURE."""
+    report = output.with_name("measured")
+    command = [str(COMMAND), "indicators", "stats", *args]
     with output.open("wb") as out:
-        start = time.perf_counter()
-        child = subprocess.Popen([str(COMMAND), "indicators", "stats", *args], stdout=out, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"the command failed ({child.returncode}): {args}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KB on Linux
+        subprocess.run(
+            [sys.executable, "-S", "-c", MEASURE, str(report), *command],
+            stdout=out,
+            env=env,
+            check=True,
+        )
+    seconds, cpu, peak_kb, status = report.read_text().split()
+    if int(status) != 0:
+        raise SystemExit(f"the command failed ({status}): {args}")
+    return float(seconds), float(cpu), int(peak_kb) / 1024  # KB on Linux
 
 
 def load_average() -> str:
@@ -213,7 +237,7 @@ def command_timings(rows: int, repeat: int) -> list[str]:
         size = rates.stat().st_size / 1e6
         print(
             f"\nThe command end to end on {rows:,}-row CSV files ({size:.0f} MB; "
-            f"best of {repeat}, peak memory of the child):"
+            f"best of {repeat}, peak memory of each command alone):"
         )
         env = bytecode_cached(Path(folder, "pycache"))
         cases = [(rates, m, f) for m in ("wilson", "byars") for f in ("json", "jsonl", "csv")]
