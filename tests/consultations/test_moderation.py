@@ -115,6 +115,32 @@ def test_erasing_on_request_keeps_the_answers_without_who_gave_them() -> None:
     assert "priya@example.org" not in page and "Erased" in page
 
 
+def test_the_responses_page_shows_fifty_a_page_and_finds_one_by_name_email_or_number() -> None:
+    setting = consultation_setting()
+    made = Response.objects.bulk_create(
+        Response(
+            consultation=setting.consultation,
+            name=f"Respondent {n:02d}",
+            email=f"person{n:02d}@example.org",
+        )
+        for n in range(53)
+    )
+    client = setting.admin_client()
+    listing = reverse("consultations:responses", args=[setting.consultation.pk])
+    first = client.get(listing).content.decode()
+    assert "53 responses · showing 1 to 50" in first and first.count("@example.org") == 50
+    assert 'href="?page=2"' in first
+    second = client.get(listing, {"page": 2}).content.decode()
+    assert second.count("@example.org") == 3 and "showing 51 to 53" in second
+    by_email = client.get(listing, {"q": "PERSON07@"}).content.decode()
+    assert "1 response matching" in by_email and "Respondent 07" in by_email
+    assert "Respondent 08" not in by_email
+    by_number = client.get(listing, {"q": str(made[9].pk)}).content.decode()
+    assert by_number.count("@example.org") == 1 and "Respondent 09" in by_number
+    none = client.get(listing, {"q": "<b>nobody</b>"}).content.decode()
+    assert "No response matches that." in none and "<b>nobody</b>" not in none
+
+
 def test_the_public_page_shows_the_newest_fifty_published_responses() -> None:
     setting = consultation_setting()
     Response.objects.bulk_create(

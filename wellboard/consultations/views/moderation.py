@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -98,10 +101,36 @@ def _moderate(
 
 @guard("consultation.moderate", Consultation, queryset=consultations)
 def responses(request: HttpRequest, consultation: Consultation) -> HttpResponse:
-    """Every response, to find one whose writer asked for their data to be removed."""
-    found = Response.objects.filter(consultation=consultation).order_by("-submitted_at")
-    context = {"consultation": consultation, "responses": found}
+    """Every response, newest first, a page at a time, to find the one whose writer asked
+    for their data to be removed: by their name, email address or response number."""
+    query = request.GET.get("q", "").strip()[:200]
+    found = Response.objects.filter(consultation=consultation).order_by("-submitted_at", "-pk")
+    if query:
+        found = found.filter(_matching(query))
+    page = Paginator(found, RESPONSES_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "consultation": consultation,
+        "responses": page.object_list,
+        "page": page,
+        "query": query,
+        "previous_query": _page_query(query, page.number - 1) if page.has_previous() else "",
+        "next_query": _page_query(query, page.number + 1) if page.has_next() else "",
+    }
     return render(request, "consultations/responses.jinja", context)
+
+
+RESPONSES_PAGE = 50
+
+
+def _matching(query: str) -> Q:
+    """A response number matches exactly; otherwise a part of the name or email address."""
+    if query.isdigit():
+        return Q(pk=int(query))
+    return Q(name__icontains=query) | Q(email__icontains=query)
+
+
+def _page_query(query: str, number: int) -> str:
+    return urlencode({"q": query, "page": number} if query else {"page": number})
 
 
 @guard("consultation.moderate", Response, methods=("POST",))
