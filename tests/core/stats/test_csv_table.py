@@ -130,6 +130,31 @@ def test_numbers_in_bulk_equal_the_shared_rule_cell_by_cell() -> None:
         assert (numbers.error_index, numbers.error) == (1, str(caught.value))
 
 
+def test_whole_numbers_read_eight_bytes_at_a_time_are_what_float_reads() -> None:
+    """Chunks of only whole numbers of up to eight digits take the word-at-a-time path; a
+    chunk with one longer or odd cell falls back, and a bad cell is still reported."""
+    from wellboard.core.stats.csv_numbers import CHUNK
+
+    rng = np.random.default_rng(5)
+    digits = rng.integers(1, 9, CHUNK * 2)
+    cells = [str(v).zfill(int(d)) for v, d in zip(rng.integers(0, 10**8, digits.size),
+                                                  digits, strict=True)]  # fmt: skip
+    cells[3] = "0"
+    cells[CHUNK + 7] = "123456789"  # nine digits: the second chunk falls back
+    cells[CHUNK + 9] = ""
+    text = "numerator,denominator\n" + "".join(f"{cell},1\n" for cell in cells)
+    table = read_table(text.encode(), WANTED)
+    numbers = parse_numbers(table.columns["numerator"], "numerator", table.rows, math.nan)
+    expected = [float(cell) if cell else math.nan for cell in cells]
+    assert np.array_equal(numbers.values, np.array(expected), equal_nan=True)
+    for bad in ("1/", "1:", "12 4", "+"):
+        cells[CHUNK - 1] = bad
+        text = "numerator,denominator\n" + "".join(f"{cell},1\n" for cell in cells)
+        table = read_table(text.encode(), WANTED)
+        numbers = parse_numbers(table.columns["numerator"], "numerator", table.rows, math.nan)
+        assert numbers.error_index == CHUNK - 1, bad
+
+
 def dsr_csv(groups: list[str]) -> str:
     lines = ["group,age_band,numerator,denominator"]
     for g, group in enumerate(groups):

@@ -1,4 +1,4 @@
-"""format_floats must write exactly what repr (and so json.dumps) writes."""
+"""float_slots must write exactly what repr (and so json.dumps) writes."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from wellboard.core.stats.float_text import format_floats
+from wellboard.core.stats.float_text import float_slots
 
 
-def texts(values: np.ndarray) -> list[str]:
-    matrix, lengths = format_floats(values)
-    return [bytes(row[:n]).decode("ascii") for row, n in zip(matrix, lengths, strict=True)]
+def texts(values: np.ndarray, missing: bytes = b"") -> list[str]:
+    """Each row's bytes without the zero bytes, the padding."""
+    return [bytes(row[row != 0]).decode("ascii") for row in float_slots(values, missing)]
 
 
 def reprs(values: np.ndarray) -> list[str]:
@@ -43,6 +43,16 @@ def test_edges_zero_signs_exponent_switches_and_non_finite() -> None:
          100.0, 1e22, 1e23, -2.5e-7, 1234567.0, 0.5, 2.0**53, 2.0**53 + 2]
     )  # fmt: skip
     assert texts(values) == reprs(values)
+    assert texts(values, b"null")[2:5] == ["null"] * 3
+
+
+def test_every_point_position_and_length_in_one_block() -> None:
+    """Points after each of the first 16 digits, and whole numbers with zeros before the
+    point, side by side with numbers below one, negatives and exponents."""
+    digits = [int("123456789" * 2) // 10**k for k in range(17)]  # 17 digits down to 1
+    values = [float(d) / 10**p for d in digits for p in range(0, 20)]
+    values += [-v for v in values] + [1200.0, 1e15, 3e16, 0.001, 1e-4, 1e-5]
+    assert texts(np.array(values)) == reprs(np.array(values))
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,12 +5,15 @@ Cells are slices of a byte buffer (``starts``/``ends``). Cells of plain digits w
 one point and 15 digits, the usual case, are converted in NumPy: the digits as an integer
 divided by a power of ten, which is the correctly rounded value ``float()`` gives (both the
 integer, below 2**53, and the power, at most 10**15, are exact doubles, and IEEE division
-rounds correctly). Every other non-empty cell (a sign, an exponent, spaces, words) goes
-through ``number_cell`` itself, so messages and edge cases are the shared rule's.
+rounds correctly). Whole numbers of up to eight digits, the usual counts and populations,
+are read faster still: eight bytes at a time as one 64-bit word (SWAR, as simdjson reads
+digits). Every other non-empty cell (a sign, an exponent, spaces, words) goes through
+``number_cell`` itself, so messages and edge cases are the shared rule's.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,8 +56,10 @@ def parse_numbers(cells: Cells, column: str, rows: NDArray[np.int64], missing: f
     values = np.empty(count, dtype=np.float64)
     for start in range(0, count, CHUNK):
         stop = min(start + CHUNK, count)
-        plain = _plain_chunk(cells, start, stop, values)
         lengths = cells.ends[start:stop] - cells.starts[start:stop]
+        plain = _integer_chunk(cells, start, stop, values)
+        if not np.all(plain | (lengths == 0)):
+            plain = _plain_chunk(cells, start, stop, values)
         values[start:stop][lengths == 0] = missing
         for offset in np.flatnonzero(~plain & (lengths > 0)).tolist():
             index = start + offset
@@ -64,6 +69,47 @@ def parse_numbers(cells: Cells, column: str, rows: NDArray[np.int64], missing: f
                 return Numbers(values, index, str(exc))
             values[index] = missing if number is None else number
     return Numbers(values)
+
+
+def _integer_chunk(cells: Cells, start: int, stop: int, values: NDArray[np.float64]) -> NDArray:
+    """Convert the chunk's cells of one to eight digits into ``values``; return which cells
+    those were. Each cell's eight bytes from its start are one little-endian word (first
+    character lowest); shifted up so that the cell's characters are the word's top bytes,
+    with "0"s below, the word is the number's eight digits."""
+    starts = cells.starts[start:stop]
+    lengths = cells.ends[start:stop] - starts
+    if sys.byteorder != "little" or lengths.size == 0:
+        return np.zeros(lengths.size, dtype=bool)
+    short = np.minimum(lengths, 8)
+    raw = _words(cells.buffer)[starts]
+    word = (raw << _SHIFT[short]) | _LOW_ZEROS[short]
+    digits = (word & _HIGH_NIBBLES) | (((word + _SIXES) & _HIGH_NIBBLES) >> np.uint64(4))
+    ok = (digits == _THREES) & (lengths >= 1) & (lengths <= 8)
+    word -= _ZEROS
+    word = word * np.uint64(10) + (word >> np.uint64(8))
+    word = (
+        (word & _PAIR_MASK) * _PAIR_HIGH + ((word >> np.uint64(16)) & _PAIR_MASK) * _PAIR_LOW
+    ) >> np.uint64(32)
+    number = (word & np.uint64(0xFFFFFFFF)).astype(np.float64)
+    values[start:stop][ok] = number[ok]
+    return ok
+
+
+def _words(buffer: NDArray[np.uint8]) -> NDArray[np.uint64]:
+    """Every eight bytes of the buffer from every position, as a 64-bit word (no copy)."""
+    return np.ndarray((buffer.size - 7,), np.uint64, buffer, 0, (1,))
+
+
+_ZEROS = np.uint64(0x3030303030303030)
+_SHIFT = np.array([64 - 8 * n if n else 0 for n in range(9)], dtype=np.uint64)
+_LOW_ZEROS = np.array([0x3030303030303030 >> (8 * n) if n < 8 else 0 for n in range(9)],
+                      dtype=np.uint64)  # fmt: skip
+_HIGH_NIBBLES = np.uint64(0xF0F0F0F0F0F0F0F0)
+_SIXES = np.uint64(0x0606060606060606)
+_THREES = np.uint64(0x3333333333333333)
+_PAIR_MASK = np.uint64(0x000000FF000000FF)
+_PAIR_HIGH = np.uint64(100 + (1_000_000 << 32))
+_PAIR_LOW = np.uint64(1 + (10_000 << 32))
 
 
 def _plain_chunk(cells: Cells, start: int, stop: int, values: NDArray[np.float64]) -> NDArray:

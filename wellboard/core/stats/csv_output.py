@@ -4,7 +4,8 @@ rows at a time, with no Python object per row.
 Numbers are written exactly as ``json.dumps`` writes them (float_text.py), so the JSON is the
 same data as before, only compact. A value that cannot be computed is ``null`` in JSON and
 an empty cell in CSV. Each block of rows is laid out as a byte matrix with a fixed slot per
-piece (constant text, or a number's characters) and the padding is squeezed out in one step.
+piece (constant text, a number's slots, a group name) and the padding, zero bytes, is
+squeezed out in one step.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from wellboard.core.stats.csv_stats import StatsResult
-from wellboard.core.stats.float_text import format_floats
+from wellboard.core.stats.float_text import float_slots
 
 FORMATS = ("json", "jsonl", "csv")
 BLOCK = 32_768
-_NULL = np.frombuffer(b"null", dtype=np.uint8)
+Labels = tuple[NDArray[np.uint8], NDArray[np.intp]]  # left-aligned texts and their lengths
+Piece = bytes | NDArray[np.uint8] | Labels  # constant text, a number's slots, labels
 
 
 def write_result(result: StatsResult, fmt: str, out: BinaryIO) -> None:
@@ -48,7 +50,7 @@ def _blocks(result: StatsResult, fmt: str, names: list[str]) -> Iterator[bytes]:
     count = result.value.size
     for start in range(0, count, BLOCK):
         stop = min(start + BLOCK, count)
-        pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]] = []
+        pieces: list[Piece] = []
         texts_have_nul = False
         if result.groups is not None:
             labels = result.groups[start:stop]
@@ -58,7 +60,7 @@ def _blocks(result: StatsResult, fmt: str, names: list[str]) -> Iterator[bytes]:
             zip(names, (result.value, result.lower, result.upper), strict=True)
         ):
             pieces.append(_before(fmt, name, first=i == 0 and result.groups is None))
-            pieces.append(_numbers(column[start:stop], fmt))
+            pieces.append(float_slots(column[start:stop], b"" if fmt == "csv" else b"null"))
         pieces.append({"json": b"}", "jsonl": b"}\n", "csv": b"\n"}[fmt])
         if texts_have_nul:  # a zero byte is text here, not padding: keep by lengths
             yield _assemble(pieces, stop - start)
@@ -74,7 +76,7 @@ def _before(fmt: str, name: str, *, first: bool) -> bytes:
     return opening + f'"{name}":'.encode()
 
 
-def _texts(labels: list[str], fmt: str) -> list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]]:
+def _texts(labels: list[str], fmt: str) -> list[Piece]:
     """Group names as a JSON string after the opening brace, or a CSV cell."""
     if fmt == "csv":
         encoded = [_csv_cell(label).encode("utf-8") for label in labels]
@@ -90,53 +92,54 @@ def _csv_cell(text: str) -> str:
     return text
 
 
-def _matrix(encoded: list[bytes]) -> tuple[NDArray[np.uint8], NDArray[np.intp]]:
+def _matrix(encoded: list[bytes]) -> Labels:
     width = max((len(item) for item in encoded), default=1) or 1
     padded = b"".join(item.ljust(width, b"\0") for item in encoded)
     matrix = np.frombuffer(padded, dtype=np.uint8).reshape(len(encoded), width)
     return matrix, np.array([len(item) for item in encoded], dtype=np.intp)
 
 
-def _numbers(values: NDArray[np.float64], fmt: str) -> tuple[NDArray[np.uint8], NDArray[np.intp]]:
-    matrix, lengths = format_floats(values)
-    if fmt != "csv":
-        empty = lengths == 0
-        matrix[empty, :4] = _NULL
-        lengths[empty] = 4
-    return matrix, lengths
-
-
-def _assemble_unpadded(
-    pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]], rows: int
-) -> bytes:
+def _assemble_unpadded(pieces: list[Piece], rows: int) -> bytes:
     """As _assemble, for pieces with no zero byte in their text (numbers, JSON, keys, and CSV
     labels without one): every zero byte is padding, so the bytes kept are the non-zero
     ones, without building a mask from the lengths (half the time of _assemble)."""
-    widths = [len(p) if isinstance(p, bytes) else p[0].shape[1] for p in pieces]
-    grid = np.empty((rows, sum(widths)), dtype=np.uint8)
+    grid = np.empty((rows, sum(map(_width, pieces))), dtype=np.uint8)
     column = 0
-    for piece, width in zip(pieces, widths, strict=True):
-        grid[:, column : column + width] = (
-            np.frombuffer(piece, dtype=np.uint8) if isinstance(piece, bytes) else piece[0]
-        )
+    for piece in pieces:
+        width = _width(piece)
+        if isinstance(piece, bytes):
+            grid[:, column : column + width] = np.frombuffer(piece, dtype=np.uint8)
+        else:
+            grid[:, column : column + width] = piece if isinstance(piece, np.ndarray) else piece[0]
         column += width
     flat = grid.reshape(-1)
     return flat[flat != 0].tobytes()
 
 
-def _assemble(pieces: list[bytes | tuple[NDArray[np.uint8], NDArray[np.intp]]], rows: int) -> bytes:
-    """Lay each row's pieces side by side in fixed slots and squeeze out the padding."""
-    widths = [len(p) if isinstance(p, bytes) else p[0].shape[1] for p in pieces]
-    grid = np.zeros((rows, sum(widths)), dtype=np.uint8)
-    keep = np.zeros((rows, sum(widths)), dtype=bool)
+def _assemble(pieces: list[Piece], rows: int) -> bytes:
+    """Lay each row's pieces side by side in fixed slots and squeeze out the padding: a
+    label's bytes past its length, a number's zero bytes."""
+    width_all = sum(map(_width, pieces))
+    grid = np.zeros((rows, width_all), dtype=np.uint8)
+    keep = np.zeros((rows, width_all), dtype=bool)
     column = 0
-    for piece, width in zip(pieces, widths, strict=True):
+    for piece in pieces:
+        width = _width(piece)
         if isinstance(piece, bytes):
             grid[:, column : column + width] = np.frombuffer(piece, dtype=np.uint8)
             keep[:, column : column + width] = True
+        elif isinstance(piece, np.ndarray):
+            grid[:, column : column + width] = piece
+            keep[:, column : column + width] = piece != 0
         else:
             matrix, lengths = piece
             grid[:, column : column + width] = matrix
             keep[:, column : column + width] = np.arange(width) < lengths[:, None]
         column += width
     return grid[keep].tobytes()
+
+
+def _width(piece: Piece) -> int:
+    if isinstance(piece, bytes):
+        return len(piece)
+    return (piece if isinstance(piece, np.ndarray) else piece[0]).shape[1]

@@ -14,75 +14,107 @@ shortest text is the multiple of the largest power of ten ``10**k`` inside the i
 and among several such the one nearest ``a``: exactly what ``repr`` chooses. Values outside
 that range, and the rare ones where an end or a tie between two candidates is within 1/1024
 of an integer, are written by ``repr`` itself; tests compare the two on millions of values.
+
+The texts come out in slots (``float_slots``): a row of bytes per value in which zero bytes
+are padding and may stand anywhere, the text being the row's other bytes in order. So every
+row has the same layout, whatever its number (sign, "0." and leading zeros, 17 digit places
+with a place for the point before each, the exponent), and the digits are never moved
+to line texts up; the writer drops the zero bytes of a whole block in one step.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
-
 import numpy as np
 from numpy.typing import NDArray
 
-WIDTH = 24  # "-" + 17 digits + "." + "e-308" fits; positional forms are shorter
+REPR_WIDTH = 24  # the longest repr: "-" + 17 digits + "." + "e-308"
 _EXACT_POWER = 22  # 10**22 is the largest power of ten a double holds exactly
 _TOLERANCE = 1.0 / 1024.0
 _POW10_INT = 10 ** np.arange(19, dtype=np.int64)
-_DIGIT = 48  # "0"
 _POW10_FLOAT: NDArray[np.float64] = 10.0 ** np.arange(_EXACT_POWER + 1, dtype=np.float64)
 
 
-def format_floats(values: NDArray[np.float64]) -> tuple[NDArray[np.uint8], NDArray[np.intp]]:
-    """Each value's repr as ASCII bytes: an ``(n, WIDTH)`` matrix left-aligned and padded with
-    zero bytes, and the lengths. Non-finite values get length 0 (the caller writes null or an
-    empty cell)."""
-    x = np.ascontiguousarray(values, dtype=np.float64)
-    n = x.size
-    out = np.zeros((n, WIDTH), dtype=np.uint8)
-    lengths = np.zeros(n, dtype=np.intp)
+def _words(texts: list[bytes], width: int) -> NDArray[np.uint32]:
+    """Texts padded with zero bytes to ``width`` bytes (a multiple of 4), as 32-bit words in
+    the machine's byte order, so that words written to memory are the texts again."""
+    padded = b"".join(text.ljust(width, b"\0") for text in texts)
+    return np.frombuffer(padded, dtype=np.uint32).reshape(len(texts), width // 4).copy()
+
+
+def _group_tables() -> tuple[NDArray[np.uint32], NDArray[np.uint64]]:
+    """Four digits (0000..9999) with only their first ``keep`` (0..4) kept: as one word
+    (compact) and as eight bytes with a place for a point after each digit (spread).
+    Row keep * 10,000 + value."""
+    digits = np.array([list(f"{i:04d}".encode("ascii")) for i in range(10_000)], np.uint8)
+    compact = np.zeros((5, 10_000, 4), dtype=np.uint8)
+    spread = np.zeros((5, 10_000, 8), dtype=np.uint8)
+    for keep in range(5):
+        compact[keep, :, :keep] = digits[:, :keep]
+        spread[keep, :, 0 : 2 * keep : 2] = digits[:, :keep]
+    return compact.view(np.uint32).reshape(-1), spread.view(np.uint64).reshape(-1)
+
+
+_COMPACT, _SPREAD = _group_tables()
+# The first digit and what follows it in its word: a point (d.ddd) or nothing.
+_FIRST = _words([f"{d}{point}".encode() for point in ("", ".") for d in range(10)], 4)[:, 0]
+# Sign and "0." with up to three zeros (0 < |a| < 1), row 5 * negative + (1 - decpt), or
+# row 5 * negative for other numbers.
+_LEAD = _words([sign + lead for sign in (b"\0", b"-") for lead in
+                (b"", b"0.", b"0.0", b"0.00", b"0.000")], 8)  # fmt: skip
+# The exponent of d.ddde+XX, row exponent + 324 (-324..308), and a last row of nothing.
+_EXPONENT = _words([f"e{e:+03d}".encode() for e in range(-324, 309)] + [b""], 8)
+
+
+def float_slots(values: NDArray[np.float64], missing: bytes = b"") -> NDArray[np.uint8]:
+    """Each value's repr as ASCII bytes in slots: an ``(n, width)`` matrix whose rows, with
+    their zero bytes taken out, are the texts. A non-finite value's row is ``missing``."""
+    x = np.ascontiguousarray(values, dtype=np.float64).reshape(-1)
     finite = np.isfinite(x)
     zero = x == 0.0
-    _write_zeros(out, lengths, np.flatnonzero(zero), np.signbit(x))
-    todo = np.flatnonzero(finite & ~zero)
-    if todo.size:
-        with np.errstate(all="ignore"):  # uncertain elements compute junk, then go to repr
-            digits, decpt, exact = _shortest_digits(np.abs(x[todo]))
-        negative = np.signbit(x[todo])
-        good = todo[exact]
-        _layout(out, lengths, good, digits[exact], decpt[exact], negative[exact])
-        _write_reprs(out, lengths, todo[~exact], x)
-    return out, lengths
+    plain = finite & ~zero
+    a = np.abs(x)
+    a[~plain] = 1.0  # any number, so that no special value disturbs the arithmetic
+    with np.errstate(all="ignore"):  # uncertain elements compute junk, then go to repr
+        chosen, count, exponent, exact = _shortest_digits(a)
+    exact &= plain
+    slots = _layout(chosen, count, exponent, np.signbit(x), exact)
+    specials: list[tuple[NDArray[np.intp], list[bytes]]] = []
+    if not exact.all():
+        uncertain = np.flatnonzero(plain & ~exact)
+        specials.append((uncertain, [repr(v).encode("ascii") for v in x[uncertain].tolist()]))
+        zeros = np.flatnonzero(zero)
+        specials.append((zeros, [b"-0.0" if v else b"0.0" for v in np.signbit(x[zeros])]))
+        others = np.flatnonzero(~finite)
+        specials.append((others, [missing] * others.size))
+    return _with_specials(slots, specials)
 
 
-def _write_reprs(
-    out: NDArray[np.uint8], lengths: NDArray[np.intp], rows: NDArray[np.intp], x: NDArray
-) -> None:
-    """The few values the fast way is not sure of, written by repr itself."""
-    if rows.size == 0:
-        return
-    texts = [repr(value).encode("ascii") for value in x[rows].tolist()]
-    padded = b"".join(text.ljust(WIDTH, b"\0") for text in texts)
-    out[rows] = np.frombuffer(padded, dtype=np.uint8).reshape(rows.size, WIDTH)
-    lengths[rows] = [len(text) for text in texts]
-
-
-def _write_zeros(
-    out: NDArray[np.uint8], lengths: NDArray[np.intp], rows: NDArray[np.intp], sign: NDArray
-) -> None:
-    negative = rows[sign[rows]]
-    positive = rows[~sign[rows]]
-    out[positive, :3] = np.frombuffer(b"0.0", dtype=np.uint8)
-    lengths[positive] = 3
-    out[negative, :4] = np.frombuffer(b"-0.0", dtype=np.uint8)
-    lengths[negative] = 4
+def _with_specials(
+    slots: NDArray[np.uint32], specials: list[tuple[NDArray[np.intp], list[bytes]]]
+) -> NDArray[np.uint8]:
+    """The slots as bytes, with the given rows' texts written over theirs (left-aligned),
+    widened if a text needs it."""
+    longest = max([0, *(len(t) for _, texts in specials for t in texts)])
+    if longest > 4 * slots.shape[1]:
+        wider = np.zeros((slots.shape[0], -(-longest // 4)), dtype=np.uint32)
+        wider[:, : slots.shape[1]] = slots
+        slots = wider
+    matrix = slots.view(np.uint8)
+    width = matrix.shape[1]
+    for rows, texts in specials:
+        if rows.size:
+            padded = b"".join(text.ljust(width, b"\0") for text in texts)
+            matrix[rows] = np.frombuffer(padded, dtype=np.uint8).reshape(rows.size, width)
+    return matrix
 
 
 def _shortest_digits(
     a: NDArray[np.float64],
-) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]:
-    """For positive finite ``a``: the shortest round-trip digits as an integer (no trailing
-    zeros), the decimal point position (``a = 0.DIGITS * 10**decpt``), and whether the
-    answer is certain (False: write that element with repr)."""
+) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]:
+    """For positive finite ``a``: the shortest round-trip digits as a 17-digit integer (the
+    digits followed by zeros), how many digits there are, the decimal exponent of the
+    first one (``a = d.ddd * 10**exponent``) and whether the answer is certain (False:
+    write that element with repr)."""
     exponent = np.floor(np.log10(a)).astype(np.int64)
     scale = 16 - exponent
     exact = (scale >= 0) & (scale <= _EXACT_POWER)
@@ -110,10 +142,8 @@ def _shortest_digits(
     chosen = np.clip(nearest, first, last)
     several = last > first
     exact &= ~several | (np.abs(position - np.floor(position) - 0.5) > _TOLERANCE)
-    exact &= chosen < 10**17
-    digits = np.where(exact, chosen // step, 1)
-    decpt = _digit_count(digits) + k + exponent - 16
-    return digits, decpt, exact
+    exact &= (chosen >= 10**16) & (chosen < 10**17)  # 17 digits, so decpt is exponent + 1
+    return np.where(exact, chosen, 10**16), 17 - k, exponent, exact
 
 
 def _two_product(
@@ -150,88 +180,65 @@ def _largest_common_power(lo: NDArray[np.int64], hi: NDArray[np.int64]) -> NDArr
     return found
 
 
-def _digit_count(digits: NDArray[np.int64]) -> NDArray[np.int64]:
-    return np.searchsorted(_POW10_INT, digits, side="right").astype(np.int64)
-
-
 def _layout(
-    out: NDArray[np.uint8],
-    lengths: NDArray[np.intp],
-    rows: NDArray[np.intp],
-    digits: NDArray[np.int64],
-    decpt: NDArray[np.int64],
+    chosen: NDArray[np.int64],
+    count: NDArray[np.intp],
+    exponent: NDArray[np.int64],
     negative: NDArray[np.bool_],
-) -> None:
-    """Write each number the way repr does (positional when -4 < decpt <= 16, else
-    d.ddde+XX). Rows are grouped by shape (sign, digit count, point position): within a
-    group every row has the same characters in the same places apart from the digits, so
-    each group is one template and one column copy. The rows are sorted by shape first (a
-    radix sort: the key fits 16 bits), so that each group is a slice, written in place, and
-    the texts go to their rows in one step at the end."""
-    if rows.size == 0:
-        return
-    count = _digit_count(digits)
-    # decpt is -323..309 for a double, so the key is below 2**16.
-    shape = ((decpt + 400) * 64 + count * 2 + negative).astype(np.uint16)
-    order = np.argsort(shape, kind="stable")
-    shape = shape[order]
-    count = count[order]
-    chars = _digit_chars(digits[order], count)
-    text = np.zeros((rows.size, WIDTH), dtype=np.uint8)
-    size = np.empty(rows.size, dtype=np.intp)
-    bounds = [0, *(np.flatnonzero(shape[1:] != shape[:-1]) + 1).tolist(), rows.size]
-    for start, stop in itertools.pairwise(bounds):
-        key = int(shape[start])
-        template, runs = _template(key // 64 - 400, (key % 64) // 2, bool(key % 2))
-        text[start:stop, : len(template)] = np.frombuffer(template, dtype=np.uint8)
-        for place, first, width in runs:
-            text[start:stop, place : place + width] = chars[start:stop, first : first + width]
-        size[start:stop] = len(template)
-    targets = rows[order]
-    out[targets] = text
-    lengths[targets] = size
-
-
-def _digit_chars(digits: NDArray[np.int64], count: NDArray[np.int64]) -> NDArray[np.uint8]:
-    """The digits as ASCII, left-aligned in 17 columns. The 17-digit number is cut into 8 and
-    9 digits, each below 2**53, so the digits come from exact double arithmetic."""
-    aligned = digits * _POW10_INT[17 - count]
-    high = aligned // 10**9
-    parts = ((high.astype(np.float64), range(7, -1, -1)),
-             ((aligned - high * 10**9).astype(np.float64), range(16, 7, -1)))  # fmt: skip
-    chars = np.empty((digits.size, 17), dtype=np.uint8)
-    for rest, columns in parts:
-        for column in columns:
-            quotient = np.floor(rest / 10.0)
-            chars[:, column] = rest - 10.0 * quotient
-            rest = quotient
-    chars += _DIGIT
-    return chars
-
-
-@functools.lru_cache(maxsize=4096)
-def _template(decpt: int, count: int, negative: bool) -> tuple[bytes, list[tuple[int, int, int]]]:
-    """The text of a number of this shape with "#" for each digit, and where the digits go:
-    (place in the text, first digit, how many) for each run of digits."""
-    marks = "#" * count
-    if -4 < decpt <= 0:
-        text = "0." + "0" * -decpt + marks
-    elif 0 < decpt < count:
-        text = marks[:decpt] + "." + marks[decpt:]
-    elif 0 < decpt <= 16:
-        text = marks + "0" * (decpt - count) + ".0"
-    else:
-        mantissa = marks[0] + ("." + marks[1:] if count > 1 else "")
-        text = f"{mantissa}e{decpt - 1:+03d}"
-    text = ("-" if negative else "") + text
-    runs: list[tuple[int, int, int]] = []
-    digit = 0
-    for place, char in enumerate(text):
-        if char != "#":
-            continue
-        if runs and runs[-1][0] + runs[-1][2] == place:
-            runs[-1] = (runs[-1][0], runs[-1][1], runs[-1][2] + 1)
+    exact: NDArray[np.bool_],
+) -> NDArray[np.uint32]:
+    """The slots of every row, as repr writes them: positional when -4 < decpt <= 16
+    (decpt = exponent + 1), else d.ddde+XX. In words of four bytes: the sign and "0." with
+    any zeros (0 < |a| < 1); the first digit and a point after it; four groups of four
+    digits, each spread out with a place for a point after each digit where some row's
+    point falls in the group, else compact; the exponent. Digits after the last one shown
+    are zero bytes, except the zeros of a whole number ("1200.0"). Words no row of the
+    block uses are left out. Each step works on a whole column of words (a row at a time
+    would cost more in NumPy's loops than the work). Rows not ``exact`` are laid out as
+    junk, to be written over."""
+    decpt = exponent + 1
+    positional = (decpt > -4) & (decpt <= 16)
+    shown = np.where(positional, np.maximum(count, decpt + 1), count)  # digits written
+    point = np.where(positional, decpt, np.minimum(count - 1, 1))  # "." before digit point
+    point = np.where(exact, point, 0)
+    small = positional & (decpt <= 0) & exact
+    large = ~positional & exact
+    signed = negative & exact
+    spread = (int(point.max(initial=0)) + 2) // 4  # groups with a place for a point
+    lead = bool(signed.any() or small.any())
+    tail = bool(large.any())
+    words = 2 * lead + 1 + 4 + spread + 2 * tail
+    slots = np.empty((chosen.size, words), dtype=np.uint32)
+    column = 0
+    if lead:
+        row = np.where(small, 1 - decpt, 0) + 5 * signed
+        slots[:, 0] = _LEAD[row, 0]
+        slots[:, 1] = _LEAD[row, 1]
+        column = 2
+    top, rest = np.divmod(chosen, 10**16)
+    slots[:, column] = _FIRST[top + 10 * (point == 1)]
+    column += 1
+    groups: list[tuple[NDArray[np.int64], int]] = []
+    for part, first_place in zip(np.divmod(rest, 10**8), (1, 9), strict=True):
+        thousands, units = np.divmod(part, 10**4)
+        groups += [(thousands, first_place), (units, first_place + 4)]
+    starts = []
+    for group, (value, first_place) in enumerate(groups):
+        row = np.clip(shown - first_place, 0, 4) * 10_000 + value
+        starts.append(column * 4)
+        if group < spread:
+            slots[:, column : column + 2].view(np.uint64)[:, 0] = _SPREAD[row]
+            column += 2
         else:
-            runs.append((place, digit, 1))
-        digit += 1
-    return text.encode("ascii"), runs
+            slots[:, column] = _COMPACT[row]
+            column += 1
+    if spread:
+        inside = np.flatnonzero(point >= 2)  # the point after digit point - 1 (1..16)
+        after = point[inside] - 2
+        place = np.array(starts)[after // 4] + 2 * (after % 4) + 1
+        slots.view(np.uint8).reshape(-1)[inside * (4 * words) + place] = ord(".")
+    if tail:
+        row = np.where(large, exponent + 324, _EXPONENT.shape[0] - 1)
+        slots[:, column] = _EXPONENT[row, 0]
+        slots[:, column + 1] = _EXPONENT[row, 1]
+    return slots
