@@ -32,6 +32,10 @@ _EXACT_POWER = 22  # 10**22 is the largest power of ten a double holds exactly
 _TOLERANCE = 1.0 / 1024.0
 _POW10_INT = 10 ** np.arange(19, dtype=np.int64)
 _POW10_FLOAT: NDArray[np.float64] = 10.0 ** np.arange(_EXACT_POWER + 1, dtype=np.float64)
+_LOG10_2 = 0.30102999566398120
+_MANTISSA = (1 << 52) - 1
+_POW10_ANY_FIRST = -330  # 10**k as the nearest double (0.0 and inf at the ends), k >= this
+_POW10_ANY = np.array([float(f"1e{k}") for k in range(_POW10_ANY_FIRST, 320)])
 
 
 def _words(texts: list[bytes], width: int) -> NDArray[np.uint32]:
@@ -57,10 +61,17 @@ def _group_tables() -> tuple[NDArray[np.uint32], NDArray[np.uint64]]:
 _COMPACT, _SPREAD = _group_tables()
 # The first digit and what follows it in its word: a point (d.ddd) or nothing.
 _FIRST = _words([f"{d}{point}".encode() for point in ("", ".") for d in range(10)], 4)[:, 0]
-# Sign and "0." with up to three zeros (0 < |a| < 1), row 5 * negative + (1 - decpt), or
-# row 5 * negative for other numbers.
-_LEAD = _words([sign + lead for sign in (b"\0", b"-") for lead in
-                (b"", b"0.", b"0.0", b"0.00", b"0.000")], 8)  # fmt: skip
+# The sign, "0." with up to three zeros (0 < |a| < 1), the first digit and a point after it
+# or nothing, in eight bytes: row ((5 * negative + lead) * 2 + point) * 10 + digit, where
+# lead is 1 - decpt for 0 < |a| < 1, else 0.
+_HEAD_TEXTS = [
+    sign + lead + f"{d}{point}".encode()
+    for sign in (b"\0", b"-")
+    for lead in (b"", b"0.", b"0.0", b"0.00", b"0.000")
+    for point in ("", ".")
+    for d in range(10)
+]
+_HEAD = _words(_HEAD_TEXTS, 8).view(np.uint64).reshape(-1)
 # The exponent of d.ddde+XX, row exponent + 324 (-324..308), and a last row of nothing.
 _EXPONENT = _words([f"e{e:+03d}".encode() for e in range(-324, 309)] + [b""], 8)
 
@@ -82,19 +93,19 @@ def float_slots(values: NDArray[np.float64], missing: bytes = b"") -> NDArray[np
     if not exact.all():
         uncertain = np.flatnonzero(plain & ~exact)
         specials.append((uncertain, [repr(v).encode("ascii") for v in x[uncertain].tolist()]))
-        zeros = np.flatnonzero(zero)
-        specials.append((zeros, [b"-0.0" if v else b"0.0" for v in np.signbit(x[zeros])]))
-        others = np.flatnonzero(~finite)
-        specials.append((others, [missing] * others.size))
+        negative = np.signbit(x)
+        specials.append((np.flatnonzero(zero & ~negative), [b"0.0"]))
+        specials.append((np.flatnonzero(zero & negative), [b"-0.0"]))
+        specials.append((np.flatnonzero(~finite), [missing]))
     return _with_specials(slots, specials)
 
 
 def _with_specials(
     slots: NDArray[np.uint32], specials: list[tuple[NDArray[np.intp], list[bytes]]]
 ) -> NDArray[np.uint8]:
-    """The slots as bytes, with the given rows' texts written over theirs (left-aligned),
-    widened if a text needs it."""
-    longest = max([0, *(len(t) for _, texts in specials for t in texts)])
+    """The slots as bytes, with the given rows' texts (one each, or one for all) written
+    over theirs (left-aligned), widened if a text needs it."""
+    longest = max([0, *(len(text) for _, texts in specials for text in texts)])
     if longest > 4 * slots.shape[1]:
         wider = np.zeros((slots.shape[0], -(-longest // 4)), dtype=np.uint32)
         wider[:, : slots.shape[1]] = slots
@@ -104,7 +115,7 @@ def _with_specials(
     for rows, texts in specials:
         if rows.size:
             padded = b"".join(text.ljust(width, b"\0") for text in texts)
-            matrix[rows] = np.frombuffer(padded, dtype=np.uint8).reshape(rows.size, width)
+            matrix[rows] = np.frombuffer(padded, dtype=np.uint8).reshape(len(texts), width)
     return matrix
 
 
@@ -115,17 +126,26 @@ def _shortest_digits(
     digits followed by zeros), how many digits there are, the decimal exponent of the
     first one (``a = d.ddd * 10**exponent``) and whether the answer is certain (False:
     write that element with repr)."""
-    exponent = np.floor(np.log10(a)).astype(np.int64)
+    biased = a.view(np.int64) >> 52  # the binary exponent, biased (a is positive)
+    # floor(log10(a)) is floor(e2 * log10(2)) or one more (a < 2**(e2 + 1)): compare with
+    # the next power of ten (not exact beyond 10**22, but the check below catches a value
+    # that close to one). Cheaper than log10 by a factor of ten.
+    guess = np.floor((biased - 1023) * _LOG10_2).astype(np.int64)
+    exponent = guess + (a >= _POW10_ANY[guess + (1 - _POW10_ANY_FIRST)])
     scale = 16 - exponent
     exact = (scale >= 0) & (scale <= _EXACT_POWER)
-    power: NDArray[np.float64] = _POW10_FLOAT[np.clip(scale, 0, _EXACT_POWER)]
+    power: NDArray[np.float64] = _POW10_FLOAT[np.minimum(np.maximum(scale, 0), _EXACT_POWER)]
     whole, centre = _two_product(a, power)  # a * 10**scale == whole + centre exactly
     exact &= (whole >= 1e16) & (whole < 1e17)  # log10 can be one out near a power of ten
     whole_int = np.where(exact, whole, 1e16).astype(np.int64)
     # The rounding interval's ends, relative to whole_int; gaps to the neighbours are
-    # powers of two, so half a gap times 10**scale is exact.
-    below = centre - (a - np.nextafter(a, 0.0)) * 0.5 * power
-    above = centre + (np.nextafter(a, np.inf) - a) * 0.5 * power
+    # powers of two (the unit in the last place, ulp, and below a power of two half of
+    # it), so half a gap times 10**scale is exact. For biased < 53 the ulp is wrong, but
+    # such values are far outside the range and go to repr.
+    ulp = ((np.maximum(biased, 53) - 52) << 52).view(np.float64)  # 2**(biased - 1075)
+    half_below = np.where((a.view(np.int64) & _MANTISSA) == 0, 0.25, 0.5)
+    below = centre - half_below * ulp * power
+    above = centre + 0.5 * ulp * power
     exact &= np.abs(below - np.rint(below)) > _TOLERANCE
     exact &= np.abs(above - np.rint(above)) > _TOLERANCE
     lo = whole_int + np.ceil(below).astype(np.int64)
@@ -139,7 +159,7 @@ def _shortest_digits(
     quotient = whole_int // step
     position = (whole_int - quotient * step + centre) / step
     nearest = (quotient + np.floor(position + 0.5).astype(np.int64)) * step
-    chosen = np.clip(nearest, first, last)
+    chosen = np.minimum(np.maximum(nearest, first), last)
     several = last > first
     exact &= ~several | (np.abs(position - np.floor(position) - 0.5) > _TOLERANCE)
     exact &= (chosen >= 10**16) & (chosen < 10**17)  # 17 digits, so decpt is exponent + 1
@@ -166,14 +186,18 @@ def _split(value: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.
 def _largest_common_power(lo: NDArray[np.int64], hi: NDArray[np.int64]) -> NDArray[np.intp]:
     """The largest k (0..16) with a multiple of 10**k in [lo, hi]: there is one exactly when
     hi's remainder by 10**k is at most hi - lo, and then there is one for every smaller k
-    too. So k goes up one at a time, each step only over the rows that passed the last (few
-    pass more than one or two: most results need 16 or 17 digits), dividing by one number."""
+    too. Most results need 16 or 17 digits (k is 0 or 1), so k = 1 and 2 are tried on
+    every row, without picking rows out, and only the rows that pass both go on, k going
+    up one at a time over the rows that passed the last, dividing by one number."""
     width = hi - lo
-    found = np.zeros(lo.shape, dtype=np.intp)
-    rows = np.arange(lo.size)
-    for k in range(1, 17):
-        fits = hi % _POW10_INT[k] <= width
-        rows, hi, width = rows[fits], hi[fits], width[fits]
+    found = (hi - hi // 10 * 10 <= width).astype(np.intp)
+    rows = np.flatnonzero(hi - hi // 100 * 100 <= width)
+    found[rows] = 2
+    hi, width = hi[rows], width[rows]
+    for k in range(3, 17):
+        power = _POW10_INT[k]
+        passed = hi - hi // power * power <= width
+        rows, hi, width = rows[passed], hi[passed], width[passed]
         if rows.size == 0:
             break
         found[rows] = k
@@ -188,8 +212,9 @@ def _layout(
     exact: NDArray[np.bool_],
 ) -> NDArray[np.uint32]:
     """The slots of every row, as repr writes them: positional when -4 < decpt <= 16
-    (decpt = exponent + 1), else d.ddde+XX. In words of four bytes: the sign and "0." with
-    any zeros (0 < |a| < 1); the first digit and a point after it; four groups of four
+    (decpt = exponent + 1), else d.ddde+XX. In words of four bytes: the sign, "0." with any
+    zeros (0 < |a| < 1), the first digit and a point after it (two words; one, the digit and
+    the point, where the block has no sign and no "0."); four groups of four
     digits, each spread out with a place for a point after each digit where some row's
     point falls in the group, else compact; the exponent. Digits after the last one shown
     are zero bytes, except the zeros of a whole number ("1200.0"). Words no row of the
@@ -207,24 +232,25 @@ def _layout(
     spread = (int(point.max(initial=0)) + 2) // 4  # groups with a place for a point
     lead = bool(signed.any() or small.any())
     tail = bool(large.any())
-    words = 2 * lead + 1 + 4 + spread + 2 * tail
+    words = 1 + lead + 4 + spread + 2 * tail
     slots = np.empty((chosen.size, words), dtype=np.uint32)
-    column = 0
+    top = chosen // 10**16
+    rest = chosen - top * 10**16
     if lead:
-        row = np.where(small, 1 - decpt, 0) + 5 * signed
-        slots[:, 0] = _LEAD[row, 0]
-        slots[:, 1] = _LEAD[row, 1]
+        row = ((np.where(small, 1 - decpt, 0) + 5 * signed) * 2 + (point == 1)) * 10 + top
+        slots[:, 0:2].view(np.uint64)[:, 0] = _HEAD[row]
         column = 2
-    top, rest = np.divmod(chosen, 10**16)
-    slots[:, column] = _FIRST[top + 10 * (point == 1)]
-    column += 1
+    else:
+        slots[:, 0] = _FIRST[top + 10 * (point == 1)]
+        column = 1
     groups: list[tuple[NDArray[np.int64], int]] = []
-    for part, first_place in zip(np.divmod(rest, 10**8), (1, 9), strict=True):
-        thousands, units = np.divmod(part, 10**4)
-        groups += [(thousands, first_place), (units, first_place + 4)]
+    high = rest // 10**8  # (// and a subtraction: a quarter of divmod's time)
+    for part, first_place in ((high, 1), (rest - high * 10**8, 9)):
+        thousands = part // 10**4
+        groups += [(thousands, first_place), (part - thousands * 10**4, first_place + 4)]
     starts = []
     for group, (value, first_place) in enumerate(groups):
-        row = np.clip(shown - first_place, 0, 4) * 10_000 + value
+        row = np.minimum(np.maximum(shown - first_place, 0), 4) * 10_000 + value
         starts.append(column * 4)
         if group < spread:
             slots[:, column : column + 2].view(np.uint64)[:, 0] = _SPREAD[row]
