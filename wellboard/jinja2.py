@@ -15,6 +15,7 @@ from wellboard.core.delivery import SUGGESTED_STATUS_EXPLAINED, status_words
 from wellboard.core.links import is_safe_link
 from wellboard.web.action_table import action_table
 from wellboard.web.drawn_once import drawn_once
+from wellboard.web.filter_fields import input_params, select_params
 from wellboard.web.form_params import error_list, field_params
 from wellboard.web.tables import table_html
 
@@ -63,6 +64,8 @@ def environment(**options: Any) -> Environment:
     )
     # The layout's header, footer, breadcrumbs and skip link, drawn once per set of parameters.
     env.globals["drawn_once"] = drawn_once
+    # Filter and search fields (web/forms.jinja's select and text_input), drawn once each.
+    env.globals.update({"select_params": select_params, "input_params": input_params})
     from wellboard.partnerships.glossary import markup as glossary
     from wellboard.web.navigation import navigation
 
