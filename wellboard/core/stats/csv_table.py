@@ -31,6 +31,7 @@ from wellboard.core.stats.errors import StatsInputError
 _BLANK = np.zeros(256, dtype=bool)
 _BLANK[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 44]] = True
 _ASCII_CONTENT = ~_BLANK & (np.arange(256) < 128)
+_SCAN = 1 << 20  # bytes looked at in one step
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,16 @@ def _read_plain(data: bytes, wanted: tuple[str, ...]) -> Table | None:
     text = buffer[: len(data)]
     # Line ends and commas in one pass, in file order: a line's commas are those between
     # its end and the one before (no binary search of a million line ends).
-    separators = np.flatnonzero((text == 10) | (text == 44))
+    separators, below_dash = _separators(text)
     is_end = text[separators] == 10
     ends = separators[is_end]
     commas = separators[~is_end]
+    del separators
     commas_by_end = np.flatnonzero(is_end) - np.arange(ends.size)  # commas before each end
+    del is_end
     commas_by_start = np.concatenate(([0], commas_by_end[:-1]))
     starts = np.concatenate(([0], ends[:-1] + 1))
-    if np.count_nonzero(text < 45) == separators.size:
+    if below_dash == ends.size + commas.size:
         # Every byte below "-" is a line end or a comma, so a line has content exactly
         # when it holds more bytes than commas.
         content = ends - starts > commas_by_end - commas_by_start
@@ -106,6 +109,19 @@ def _read_plain(data: bytes, wanted: tuple[str, ...]) -> Table | None:
         cell_ends = ends[records] if last else commas[first_comma + index]
         columns[name] = Cells(buffer, cell_starts.astype(np.int64), cell_ends.astype(np.int64))
     return Table(header, header_line + 1, records.astype(np.int64) + 1, columns)
+
+
+def _separators(text: NDArray[np.uint8]) -> tuple[NDArray[np.intp], int]:
+    """The positions of line ends and commas, in file order, and how many bytes are below
+    "-": a megabyte at a time, so that no mask of the whole file is ever made (three of
+    them were most of the reader's peak memory)."""
+    found = [np.zeros(0, dtype=np.intp)]
+    below_dash = 0
+    for start in range(0, text.size, _SCAN):
+        part = text[start : start + _SCAN]
+        found.append(np.flatnonzero((part == 10) | (part == 44)) + start)
+        below_dash += int(np.count_nonzero(part < 45))
+    return np.concatenate(found), below_dash
 
 
 def _header(cells: list[str]) -> list[str]:
