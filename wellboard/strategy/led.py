@@ -83,6 +83,15 @@ def led_states(actions: QuerySet[Action], on: date, boards: bool = True) -> list
     return _states(rows, on, boards)
 
 
+def rows_and_states(
+    actions: QuerySet[Action], on: date, **extra: F
+) -> list[tuple[dict[str, Any], LedState]]:
+    """`led_states` without boards, each beside its row with the `extra` columns asked for
+    (the public theme page groups the rows by priority and plan)."""
+    rows = list(actions.values(*COLUMNS, strategy=F("priority__theme__plan__strategy_id"), **extra))
+    return list(zip(rows, _states(rows, on, boards=False), strict=True))
+
+
 def first_states(actions: QuerySet[Action], on: date, shown: int) -> tuple[list[LedState], int]:
     """The first `shown` rows of an ordered queryset and how many it has in all, counted in
     the same query (a window count), without their boards."""

@@ -3,8 +3,8 @@
 They show no personal names or contact details and count only approved updates (the
 kept delivery columns leave out updates awaiting approval or returned). The strategy's
 page gives each theme's roll-up from one grouped count (`plan_summary`) and links to the
-theme's own page, which loads only that theme's priorities and actions (`theme_current`),
-as the signed-in theme page does: every published action is one click from the strategy's
+theme's own page, which loads only that theme's priorities and actions, as rows of values
+(strategy/public_reading.py): every published action is one click from the strategy's
 page, and neither page builds the whole plan (issue #17: a 400-action plan drew every
 action on one page, 100 ms of server time).
 """
@@ -17,10 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.strategy.delivery_current import plan_summary, theme_current
+from wellboard.strategy.delivery_current import plan_summary
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Strategy, Theme
 from wellboard.strategy.presenters import bar, role_key, today
+from wellboard.strategy.public_reading import public_theme_state
 
 
 def _published() -> Any:
@@ -54,7 +55,7 @@ def public_theme(request: HttpRequest, theme: Theme) -> HttpResponse:
     strategy = theme.plan.strategy
     context = {
         "strategy": strategy,
-        "theme_state": theme_current(theme, today()),
+        "theme_state": public_theme_state(theme, today()),
         "bar": bar,
         "role_key": role_key(strategy.partnership_id),
     }

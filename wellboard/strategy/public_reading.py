@@ -1,0 +1,120 @@
+"""A published theme's priorities and actions read as values, for its public page.
+
+The page is anonymous and shows every action of the theme (fifty in a 400-action plan)
+with its lead organisations, due date and status. Read as model instances with their
+role type, organisations and latest update (`delivery_current.theme_current`, which the
+members' theme page uses) that was two thirds of the page's time (issue #17). Here the
+priorities and actions are rows of values and the lead organisations one query
+(strategy/led.py), with the counts added up in Python: three queries, and only what the
+page shows. A priority that delegates to a sub-plan lists that plan's actions as its own,
+as `theme_current` does; tests/strategy/test_public_reading.py holds the page's markup
+equal to the one drawn from `theme_current`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import F, Q
+from markupsafe import Markup, escape
+
+from wellboard.core.delivery import StatusCounts, status_words
+from wellboard.strategy.led import LedState, rows_and_states
+from wellboard.strategy.models import Action, Priority, Theme
+
+ORDER = ("priority__theme__position", "priority__theme_id", "priority__position",
+         "priority_id", "position", "id")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What the page shows of a priority."""
+
+    ref: str
+    title: str
+
+
+@dataclass(slots=True)
+class PublicPriority:
+    priority: Heading
+    actions: list[LedState] = field(default_factory=list)
+    counts: StatusCounts = field(default_factory=StatusCounts)
+
+    def action_list(self) -> Markup:
+        """The list of the priority's actions as the page's loop of `status_tag` macro calls
+        drew it (most of the page's drawing time): ref, title, lead organisations, due date
+        and status, every value escaped."""
+        items = "".join(f"    <li>{_item(state)}</li>\n" for state in self.actions)
+        return Markup(f'  <ul class="nhsuk-list">\n{items}  </ul>')  # noqa: S704 - escaped
+
+
+def _item(state: LedState) -> str:
+    action = state.action
+    status = state.status
+    tag = f'<strong class="wb-rag wb-rag--{escape(status)}">{escape(status_words(status))}</strong>'
+    if state.stale:
+        tag += ' <span class="nhsuk-body-s">(no update for 90 days)</span>'
+    leads, due = escape(", ".join(action.leads)), escape(action.due_text)
+    return f"{escape(action.ref)} {escape(action.title)} — {leads} · {due} · {tag}"
+
+
+@dataclass(slots=True)
+class PublicTheme:
+    theme: Theme
+    priorities: list[PublicPriority] = field(default_factory=list)
+    counts: StatusCounts = field(default_factory=StatusCounts)
+
+
+def public_theme_state(theme: Theme, on: date) -> PublicTheme:
+    """The theme's active priorities in order, each with its active actions and counts."""
+    priorities = list(
+        Priority.objects.filter(theme=theme, archived_at__isnull=True)
+        .order_by("position", "id")
+        .values_list("pk", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
+    )
+    delegated = {
+        pk: sub
+        for pk, _ref, _title, sub, sub_archived in priorities
+        if sub is not None and sub != theme.plan_id and sub_archived is None
+    }
+    own, by_plan = _actions([p[0] for p in priorities], set(delegated.values()), on)
+    state = PublicTheme(theme)
+    for pk, ref, title, *_ in priorities:
+        chosen = own.get(pk, []) + by_plan.get(delegated.get(pk), [])
+        shown = PublicPriority(Heading(ref, title), chosen)
+        for action in shown.actions:
+            shown.counts.add(action.status, stale=action.stale)
+        state.counts.merge(shown.counts)
+        state.priorities.append(shown)
+    return state
+
+
+def _actions(
+    own_ids: list[int], plan_ids: set[int], on: date
+) -> tuple[dict[int, list[LedState]], dict[Any, list[LedState]]]:
+    """The active actions of the theme's priorities, by priority, and of the plans they
+    delegate to, by plan: one query for the rows, one for their lead organisations."""
+    wanted = Q(priority_id__in=own_ids)
+    if plan_ids:
+        wanted |= Q(
+            priority__archived_at__isnull=True,
+            priority__theme__archived_at__isnull=True,
+            priority__theme__plan_id__in=plan_ids,
+        )
+    own: dict[int, list[LedState]] = {}
+    by_plan: dict[Any, list[LedState]] = {}
+    if not own_ids:
+        return own, by_plan
+    actions = Action.objects.filter(wanted, archived_at__isnull=True).order_by(*ORDER)
+    mine = set(own_ids)
+    found = rows_and_states(
+        actions, on, of_priority=F("priority_id"), of_plan=F("priority__theme__plan_id")
+    )
+    for row, state in found:
+        if row["of_priority"] in mine:
+            own.setdefault(row["of_priority"], []).append(state)
+        else:
+            by_plan.setdefault(row["of_plan"], []).append(state)
+    return own, by_plan
