@@ -20,9 +20,14 @@ from tests.factories import ActionFactory, PlanFactory, PriorityFactory, ThemeFa
 from tests.strategy.current_checks import DAYS
 from tests.strategy.test_led import varied
 from wellboard.strategy.delivery import PriorityState
-from wellboard.strategy.delivery_current import theme_current
+from wellboard.strategy.delivery_current import plan_summary, theme_current
 from wellboard.strategy.models import Action, Theme
-from wellboard.strategy.public_reading import PublicPriority, public_theme_state
+from wellboard.strategy.presenters import bar
+from wellboard.strategy.public_reading import (
+    PublicPriority,
+    public_plan_summary,
+    public_theme_state,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -109,12 +114,60 @@ def test_an_empty_theme_has_its_headings_and_no_actions(world: World) -> None:
     assert isinstance(state.priorities[0], PublicPriority) and state.counts.total == 0
 
 
-def test_three_queries_however_many_actions(world: World) -> None:
+def test_three_queries_each_however_many_actions(world: World) -> None:
     theme = _rich_theme(world)
+    plan = theme.plan
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as captured:
             public_theme_state(theme, DAYS[1])
         counts.append(len(captured))
+        with CaptureQueriesContext(connection) as captured:
+            public_plan_summary(plan, DAYS[1])
+        counts.append(len(captured))
         add_actions(world.own_action.priority, 5)
-    assert counts == [3, 3]
+    assert counts == [3, 3, 3, 3]
+
+
+# strategy/public.jinja's plan part as it was, through plan_summary and the macros.
+MACRO_PLAN = """{% from "strategy/_macros.jinja" import rollup %}
+{% if state %}
+  {{ rollup(bar(state.counts), state.counts, "Whole plan") }}
+  {% for t in state.themes %}
+    <h2><a href="{{ url('strategy:public_theme', t.theme.pk) }}">{{ t.theme.ref }} {{ t.theme.title }}</a></h2>
+    {{ rollup(bar(t.counts), t.counts, t.theme.title) }}
+    <ul class="nhsuk-list nhsuk-list--bullet">
+    {% for p in t.priorities %}
+      <li>{{ p.priority.ref }} {{ p.priority.title }} · {{ p.counts.total }} action{{ "" if p.counts.total == 1 else "s" }}</li>
+    {% endfor %}
+    </ul>
+    <p><a href="{{ url('strategy:public_theme', t.theme.pk) }}">Every action of {{ t.theme.title }} and its progress</a> · <a href="{{ url('indicators:theme_outcomes', t.theme.pk) }}">Outcome indicators for {{ t.theme.title }}</a></p>
+  {% endfor %}
+{% endif %}
+"""  # noqa: E501
+
+
+def test_the_plan_summary_says_what_plan_summary_and_the_macros_said(world: World) -> None:
+    theme = _rich_theme(world)
+    second: Any = ThemeFactory(plan=theme.plan, title="Live <well>", position=2)
+    PriorityFactory(theme=second, title="Nothing yet")
+    ThemeFactory(plan=theme.plan, title="Archived theme", position=3).archive()
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    page = Client().get(reverse("strategy:public", args=[world.strategy.pk])).content.decode()
+    for day in DAYS:
+        old, new = plan_summary(theme.plan, day), public_plan_summary(theme.plan, day)
+        assert _counts(new) == _counts(old) and new.counts.total > 8
+        pairs = list(zip(old.themes, new.themes, strict=True))
+        assert len(pairs) == 2
+        for t_old, t_new in pairs:
+            assert (t_new.theme.pk, t_new.theme.ref, t_new.theme.title) == (
+                t_old.theme.pk, t_old.theme.ref, t_old.theme.title
+            )  # fmt: skip
+            assert _counts(t_new) == _counts(t_old)
+            for p_old, p_new in zip(t_old.priorities, t_new.priorities, strict=True):
+                assert p_new.priority.title == p_old.priority.title
+                assert _counts(p_new) == _counts(p_old), (day, p_old.priority.title)
+    expected = env.from_string(MACRO_PLAN).render(
+        state=plan_summary(theme.plan, dt.date.today()), bar=bar
+    )
+    assert "Live &lt;well&gt;" in expected and expected.strip() in page

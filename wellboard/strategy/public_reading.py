@@ -1,4 +1,4 @@
-"""A published theme's priorities and actions read as values, for its public page.
+"""A published strategy's plan and each theme's actions read as values, for its public pages.
 
 The page is anonymous and shows every action of the theme (fifty in a 400-action plan)
 with its lead organisations, due date and status. Read as model instances with their
@@ -9,6 +9,11 @@ priorities and actions are rows of values and the lead organisations one query
 page shows. A priority that delegates to a sub-plan lists that plan's actions as its own,
 as `theme_current` does; tests/strategy/test_public_reading.py holds the page's markup
 equal to the one drawn from `theme_current`.
+
+The strategy's page shows each theme's and priority's counts by status: the same grouped
+count as `delivery_current.plan_summary` (which the overview reads, weights and
+percentages with it), without the weights and with themes and priorities read as values,
+not as model instances with their lead officers and sub-plans.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
 from markupsafe import Markup, escape
 
 from wellboard.core.delivery import StatusCounts, status_words
+from wellboard.strategy.current import stale_q, status_expression
 from wellboard.strategy.led import LedState, rows_and_states
-from wellboard.strategy.models import Action, Priority, Theme
+from wellboard.strategy.models import Action, Plan, Priority, Theme
 
 ORDER = ("priority__theme__position", "priority__theme_id", "priority__position",
          "priority_id", "position", "id")  # fmt: skip
@@ -30,10 +36,11 @@ ORDER = ("priority__theme__position", "priority__theme_id", "priority__position"
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """What the page shows of a priority."""
+    """What the pages show of a theme or priority."""
 
     ref: str
     title: str
+    pk: int = 0
 
 
 @dataclass(slots=True)
@@ -118,3 +125,78 @@ def _actions(
         else:
             by_plan.setdefault(row["of_plan"], []).append(state)
     return own, by_plan
+
+
+@dataclass(slots=True)
+class ThemeSummary:
+    theme: Heading
+    priorities: list[PublicPriority] = field(default_factory=list)
+    counts: StatusCounts = field(default_factory=StatusCounts)
+
+
+@dataclass(slots=True)
+class PlanSummary:
+    themes: list[ThemeSummary] = field(default_factory=list)
+    counts: StatusCounts = field(default_factory=StatusCounts)
+
+
+def public_plan_summary(plan: Plan, on: date) -> PlanSummary:
+    """The plan's active themes and priorities in order with their counts: three queries."""
+    themes = {
+        pk: ThemeSummary(Heading(ref, title, pk))
+        for pk, ref, title in Theme.objects.filter(plan=plan, archived_at__isnull=True)
+        .order_by("position", "id")
+        .values_list("pk", "ref", "title")
+    }
+    priorities = list(
+        Priority.objects.filter(theme__in=list(themes), archived_at__isnull=True)
+        .order_by("theme__position", "theme_id", "position", "id")
+        .values_list("pk", "theme_id", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
+    )
+    delegated = {
+        pk: sub
+        for pk, _theme, _ref, _title, sub, sub_archived in priorities
+        if sub is not None and sub != plan.pk and sub_archived is None
+    }
+    by_priority, by_plan = _counted(plan.pk, set(delegated.values()), on)
+    for pk, theme, ref, title, *_ in priorities:
+        shown = PublicPriority(Heading(ref, title, pk))
+        for found in (by_priority.get(pk), by_plan.get(delegated.get(pk))):
+            if found is not None:
+                shown.counts.merge(found)
+        themes[theme].priorities.append(shown)
+        themes[theme].counts.merge(shown.counts)
+    summary = PlanSummary(list(themes.values()))
+    for theme_summary in summary.themes:
+        summary.counts.merge(theme_summary.counts)
+    return summary
+
+
+def _counted(
+    plan_id: int, delegated: set[int], on: date
+) -> tuple[dict[int, StatusCounts], dict[Any, StatusCounts]]:
+    """Active actions counted by status in the database: by priority for the plan's own,
+    by plan for the plans its priorities delegate to (one grouped query)."""
+    stale = Case(When(stale_q(on), then=Value(1)), default=Value(0), output_field=IntegerField())
+    rows = (
+        Action.objects.filter(
+            archived_at__isnull=True,
+            priority__archived_at__isnull=True,
+            priority__theme__archived_at__isnull=True,
+            priority__theme__plan_id__in=[plan_id, *delegated],
+        )
+        .annotate(status=status_expression(on))
+        .values_list("priority_id", "priority__theme__plan_id", "status")
+        .annotate(n=Count("id"), stale=Sum(stale))
+        .order_by()
+    )
+    by_priority: dict[int, StatusCounts] = {}
+    by_plan: dict[Any, StatusCounts] = {}
+    for priority, plan, status, n, quiet in rows:
+        kept = [by_plan.setdefault(plan, StatusCounts())]
+        if plan == plan_id:
+            kept.append(by_priority.setdefault(priority, StatusCounts()))
+        for counts in kept:
+            counts.counts[status] += n
+            counts.stale += quiet or 0
+    return by_priority, by_plan

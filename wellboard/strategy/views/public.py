@@ -17,11 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.strategy.delivery_current import plan_summary
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Strategy, Theme
-from wellboard.strategy.presenters import bar, role_key, today
-from wellboard.strategy.public_reading import public_theme_state
+from wellboard.strategy.presenters import role_key, today
+from wellboard.strategy.public_reading import public_plan_summary, public_theme_state
+from wellboard.strategy.rollup_html import rollup
 
 
 def _published() -> Any:
@@ -43,8 +43,8 @@ def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
     context = {
         "strategy": strategy,
-        "state": plan_summary(plan, today()) if plan else None,
-        "bar": bar,
+        "state": public_plan_summary(plan, today()) if plan else None,
+        "rollup": rollup,
         "approvals": approval_history(strategy),
     }
     return render(request, "strategy/public.jinja", context)
@@ -56,7 +56,7 @@ def public_theme(request: HttpRequest, theme: Theme) -> HttpResponse:
     context = {
         "strategy": strategy,
         "theme_state": public_theme_state(theme, today()),
-        "bar": bar,
+        "rollup": rollup,
         "role_key": role_key(strategy.partnership_id),
     }
     return render(request, "strategy/public_theme.jinja", context)

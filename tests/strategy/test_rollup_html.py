@@ -1,0 +1,38 @@
+"""The roll-up drawn in Python (strategy/rollup_html.py) is the `rollup` macro's markup."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from django.template import engines
+
+from wellboard.core.delivery import StatusCounts
+from wellboard.strategy.presenters import bar
+from wellboard.strategy.rollup_html import rollup
+
+MACRO = (
+    """{% from "strategy/_macros.jinja" import rollup %}{{ rollup(bar(counts), counts, label) }}"""
+)
+
+CASES = [
+    ({}, 0),
+    ({"green": 1}, 0),
+    ({"green": 1}, 1),
+    ({"complete": 126, "green": 95, "amber": 31, "red": 8, "not_started": 38, "overdue": 102}, 93),
+    ({"amber": 1, "red": 2}, 0),  # thirds: rounded as the macro's round filter rounds
+    ({"green": 1, "amber": 7}, 2),  # 12.5 and 87.5: halves round to even
+    ({"overdue": 3, "complete": 0}, 3),
+]
+
+
+@pytest.mark.parametrize(("counts", "stale"), CASES)
+@pytest.mark.parametrize("label", ["Whole plan", 'Start well & "<b>" (1)'])
+def test_the_python_rollup_is_the_macros_markup(
+    counts: dict[str, int], stale: int, label: str
+) -> None:
+    found = StatusCounts(Counter(counts), stale)
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    expected = env.from_string(MACRO).render(bar=bar, counts=found, label=label)
+    assert str(rollup(found, label)) == expected
+    assert "&lt;b&gt;" in expected or "<b>" not in label
