@@ -59,6 +59,11 @@ def _group_tables() -> tuple[NDArray[np.uint32], NDArray[np.uint64]]:
 
 
 _COMPACT, _SPREAD = _group_tables()
+# The tables' first row for each group of digits (first places 1, 5, 9, 13) by the number of
+# digits shown (0..17): keep * 10,000, keeping the group's digits before that number.
+_KEEP_ROWS = np.array(
+    [[min(max(shown - first, 0), 4) * 10_000 for shown in range(18)] for first in (1, 5, 9, 13)]
+)
 # The first digit and what follows it in its word: a point (d.ddd) or nothing.
 _FIRST = _words([f"{d}{point}".encode() for point in ("", ".") for d in range(10)], 4)[:, 0]
 # The sign, "0." with up to three zeros (0 < |a| < 1), the first digit and a point after it
@@ -249,8 +254,10 @@ def _layout(
         thousands = part // 10**4
         groups += [(thousands, first_place), (part - thousands * 10**4, first_place + 4)]
     starts = []
+    shortest = int(np.where(exact, shown, 17).min(initial=17))
     for group, (value, first_place) in enumerate(groups):
-        row = np.minimum(np.maximum(shown - first_place, 0), 4) * 10_000 + value
+        full = shortest >= first_place + 4  # every row keeps the group's four digits
+        row = value + (40_000 if full else _KEEP_ROWS[group][shown])
         starts.append(column * 4)
         if group < spread:
             slots[:, column : column + 2].view(np.uint64)[:, 0] = _SPREAD[row]
