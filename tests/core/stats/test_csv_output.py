@@ -57,3 +57,7 @@ def test_group_names_with_a_zero_byte_quotes_and_accents_come_back_as_they_were(
     assert [float(row["value"]) for row in rows] == [row["value"] for row in expected]
     assert json.loads(written(result, "json")) == expected
     assert [json.loads(line) for line in written(result, "jsonl").splitlines()] == expected
+    lines = written(result, "jsonl").splitlines()
+    assert [line[: line.index(',"value"')] for line in lines] == [
+        '{"group":' + json.dumps(name) for name in names
+    ]  # the names' text exactly as json.dumps writes it
