@@ -27,6 +27,32 @@ fontTools subsetting) saved nothing measurable for 780 KB more. Layout is linear
 (0.17 s a page at that load) and goes to WeasyPrint's per-line work: Pango breaking each
 line (about 30% under cProfile) and building and placing each line's boxes.
 
+Measured next (issue #17 item 6; WeasyPrint 70.0, the newest; the 400-action delivery
+HTML saved once and laid out and written again and again in one process, variants
+interleaved, median of 3-4 runs, load 11-22, where one run of the bench itself swings
+between 7 and 11 s of layout CPU): the PDF has 10,791 line boxes in 4,786 table cells on
+72 pages (per action column: who responsible 2,279 lines, progress 2,420, measures 1,741,
+title 1,202, status 1,053). Layout plus write fits 3.8 s + 0.65 ms per line box at that
+load (the fixed part is parsing, styling, pages and drawing every glyph); the number of
+cells matters little (3 columns: 57% fewer cells, 36% fewer lines, 28% less time). The
+words are the words, so only wider lines make fewer line boxes:
+  as it is (8 columns)                              layout 7.65  write 3.18  72 pages
+  3 columns (title, who, due and indicators in one
+    cell; status; measures and progress in one)     layout 5.39  write 2.45  73 pages  -28%
+  2 rows per action (6 short cells, then measures
+    and progress across the row)                    layout 5.57  write 2.51  75 pages  -25%
+  each action a block of full-width paragraphs
+    (who, due, indicators on one line)              layout 3.71  write 1.92  58 pages  -48%
+  A3 paper or 5pt cell text (earlier runs)          -15% to -25%
+and, not moving it beyond the noise: borders as rules between rows only, or none at all
+(draw_collapsed_borders is a small part of write); `white-space: pre-wrap` instead of
+pre-line (Pango asked once less per line; layout -5%, write unchanged, and it would keep
+typed double spaces). None is kept: the quickest layout keeps every word but sets 200
+characters to a line and drops the column headers a reader finds the status by, and even
+it would leave the bench at about 6.5 CPU s on a quiet machine (12.4 today). So with
+WeasyPrint the 400-action report needs either less text than the plan holds or a
+layout boards have not asked for to reach 5 s; the figures are here for that decision.
+
 Target: under 5 seconds per report and format on the project's 2-core machine, judged on
 CPU seconds (one process, one thread: on an idle machine wall time is the same).
 Run: make bench-reports  (or .venv/bin/python benchmarks/bench_reports.py)
