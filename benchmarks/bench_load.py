@@ -52,6 +52,8 @@ RATE = float(os.environ.get("BENCH_RATE", "40"))
 USERS = int(os.environ.get("BENCH_USERS", "80"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 LOCUST_NICE = int(os.environ.get("LOCUST_NICE", "10"))
+# More `wellboard serve` options, to compare server settings (e.g. "--workers 4 --threads 1").
+SERVE_ARGS = os.environ.get("BENCH_SERVE_ARGS", "").split()
 # BENCH_REUSE=1 drives a database built before (with its WELLBOARD_DEMO_PASSWORD).
 REUSE = os.environ.get("BENCH_REUSE") == "1"
 PASSWORD = os.environ.get("WELLBOARD_DEMO_PASSWORD") or "bench-load-" + secrets.token_urlsafe(8)
@@ -153,7 +155,7 @@ def free_port() -> int:
 
 def serve(environment: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        [str(BIN / "wellboard"), "serve", "--port", str(port), "--no-access-log"],
+        [str(BIN / "wellboard"), "serve", "--port", str(port), "--no-access-log", *SERVE_ARGS],
         env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     deadline = time.time() + 600  # collectstatic compresses every file first
