@@ -23,6 +23,13 @@ from wellboard.strategy.models import Action, Strategy, UpdateReview
 from wellboard.strategy.presenters import ON_THE_BOOKS, attention_groups
 
 SHOWN = 10  # rows per list; each list links to the full page
+REVIEW_SHOWN = (
+    "update__date",
+    "update__author_name",
+    "update__action__ref",
+    "update__action__title",
+)
+STRATEGY_SHOWN = ("title", "period_start", "period_end", "published", "partnership__name")
 
 
 @dataclass
@@ -64,8 +71,16 @@ def _overdue(user: Any, on: date) -> tuple[list[LedState], int]:
 
 def _approvals(user: Any) -> tuple[list[UpdateReview], int]:
     """The first updates waiting for the user's approval and how many wait, in one query
-    (a window count)."""
-    shown = list(pending_reviews(user).annotate(total=Window(Count("pk")))[:SHOWN])
+    (a window count), with only the columns the list shows: not the whole chain of
+    action, lead officer, priority, theme, plan and strategy rows `pending_reviews` joins
+    for the approvals page."""
+    shown = list(
+        pending_reviews(user)
+        .select_related(None)
+        .select_related("update__action")
+        .only(*REVIEW_SHOWN)
+        .annotate(total=Window(Count("pk")))[:SHOWN]
+    )
     total = int(shown[0].total) if shown else 0
     return list[UpdateReview](shown), total
 
@@ -83,7 +98,7 @@ def _next_meetings(user: Any, on: date) -> list[BoardMeeting]:
 
 def dashboard(user: Any, on: date) -> Dashboard:
     board = Dashboard(
-        strategies=list(scoped(Strategy, user).select_related("partnership")),
+        strategies=list(scoped(Strategy, user).select_related("partnership").only(*STRATEGY_SHOWN)),
         may_lead=bool(partnerships_where(user, "my_actions.view")),
         may_approve=bool(partnerships_where(user, "update.review")),
         may_import=bool(partnerships_where(user, "import.run")),

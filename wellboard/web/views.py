@@ -4,9 +4,11 @@ from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import memberships
+from wellboard.consultations.models import Consultation
 from wellboard.consultations.services import public_consultations
 from wellboard.partnerships.names import shows_names
 from wellboard.rounds.status import open_rounds_for
@@ -14,6 +16,8 @@ from wellboard.strategy.models import Plan, Strategy, Theme
 from wellboard.strategy.presenters import today
 from wellboard.tasks.health import queue_problem
 from wellboard.web.dashboard import dashboard
+
+CONSULTATION_SHOWN = ("title", "status", "opens", "closes", "strategy__partnership__name")
 
 
 @guard(signed_in=False)
@@ -41,9 +45,23 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.jinja", context)
 
 
-def _members_consultations(user: object) -> list[object]:
-    """The public consultations of the member's own partnerships, open ones first."""
-    current, past = public_consultations(memberships(user))
+def _members_consultations(user: object) -> list[Consultation]:
+    """The public consultations of the member's own partnerships, open ones first: those
+    `public_consultations` gives, in its order, read in one query with only the columns
+    the list shows (not each consultation's texts, strategy and partnership rows, which
+    were a fifth of the dashboard's time)."""
+    today = timezone.localdate()
+    found = list(
+        Consultation.objects.exclude(status=Consultation.Status.DRAFT)
+        .filter(strategy__partnership_id__in=list(memberships(user)))
+        .select_related("strategy__partnership")
+        .only(*CONSULTATION_SHOWN)
+    )
+    current = [c for c in found if c.status == Consultation.Status.OPEN and c.closes >= today]
+    current.sort(key=lambda c: (c.closes, c.pk))
+    taken = {c.pk for c in current}
+    past = [c for c in found if c.pk not in taken]
+    past.sort(key=lambda c: (c.closes, c.pk), reverse=True)
     return [*current, *past]
 
 

@@ -23,6 +23,34 @@ from wellboard.strategy.approvals import pending_proposals, pending_reviews
 from wellboard.strategy.forms import ProposalDecisionForm, ReviewForm
 from wellboard.strategy.models import ActionComment, ProgressUpdate, ProposedChange
 
+# Only the columns the page shows of each record and the rows it is reached through: the
+# querysets fetch the whole chain from the action to its strategy, every column of each, and
+# reading those wide rows was most of the page's query time (issue #17).
+UPDATE_SHOWN = (
+    "date",
+    "author_name",
+    "rag",
+    "percent_complete",
+    "text",
+    "override_reason",
+    "suggested_rag",
+)
+STRATEGY = "action__priority__theme__plan__strategy"
+ACTION_SHOWN = ("action__ref", "action__title", f"{STRATEGY}__title")
+REVIEW_SHOWN = (
+    *(f"update__{name}" for name in ACTION_SHOWN),
+    "update__action__lead_officer__name",
+    *(f"update__{name}" for name in UPDATE_SHOWN),
+)
+PEOPLE = ("first_name", "last_name", "username")
+PROPOSAL_SHOWN = (*ACTION_SHOWN, "created_at", "text", *(f"author__{name}" for name in PEOPLE))
+CHANGE_SHOWN = (
+    *ACTION_SHOWN,
+    "created_at",
+    "changes",
+    *(f"proposed_by__{name}" for name in PEOPLE),
+)
+
 
 def update_prefix(update_id: int) -> str:
     """Each row's fields are named for its record, so the ids on the page are unique."""
@@ -45,17 +73,28 @@ def _queue(request: HttpRequest, failed: Form | None = None, status: int = 200) 
             return failed
         return form_class(prefix=prefix)
 
+    reviews = (
+        pending_reviews(request.user)
+        .select_related(None)
+        .select_related("update__action__lead_officer", f"update__{STRATEGY}")
+        .only(*REVIEW_SHOWN)
+    )
     updates = [
-        (review, form_for(update_prefix(review.update_id), ReviewForm))
-        for review in pending_reviews(request.user)
+        (review, form_for(update_prefix(review.update_id), ReviewForm)) for review in reviews
     ]
+    asked = (
+        pending_proposals(request.user)
+        .select_related(None)
+        .select_related("author", STRATEGY)
+        .only(*PROPOSAL_SHOWN)
+    )
     proposals = [
         (proposal, form_for(proposal_prefix(proposal.pk), ProposalDecisionForm))
-        for proposal in pending_proposals(request.user)
+        for proposal in asked
     ]
+    awaiting = ProposedChange.objects.awaiting(request.user).only(*CHANGE_SHOWN)
     changes = [
-        (change, form_for(change_prefix(change.pk), ProposalDecisionForm))
-        for change in ProposedChange.objects.awaiting(request.user)
+        (change, form_for(change_prefix(change.pk), ProposalDecisionForm)) for change in awaiting
     ]
     context = {
         "updates": updates,
