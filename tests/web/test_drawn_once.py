@@ -96,3 +96,31 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(10):
         drawn_once(breadcrumb, {"items": [{"text": f"Page {i}", "href": f"/{i}/"}]})
         assert len(module._drawn) <= 3
+
+
+BUTTONS = [
+    ('"Save"', {"text": "Save"}),
+    ('"Merge", variant="secondary", name="keep", value="first"',
+     {"text": "Merge", "variant": "secondary", "name": "keep", "value": "first"}),
+    ('"Add an update", href="/actions/1/update/"',
+     {"text": "Add an update", "href": "/actions/1/update/"}),
+    ('"Move up", variant="secondary", name="direction", value="up", small=true',
+     {"text": "Move up", "variant": "secondary", "name": "direction", "value": "up",
+      "small": True}),
+    ('"<b>Go</b>", classes="x", attributes={"data-y": "1"}',
+     {"text": "<b>Go</b>", "classes": "x", "attributes": {"data-y": "1"}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "params"), BUTTONS)
+def test_forms_button_draws_what_the_macro_draws_once(call: str, params: dict[str, Any]) -> None:
+    """web/forms.jinja's button (every page's buttons) is drawn once per set of its
+    parameters: the same HTML as the NHS.UK macro given them, text escaped."""
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    page = env.from_string('{% import "web/forms.jinja" as forms %}{{ forms.button(' + call + ") }}")
+    drawn = page.render()
+    assert drawn.strip() == str(macro("button", "button")(params)).strip()
+    assert "<b>" not in drawn
+    assert len(module._drawn) == 1, "kept"
+    assert page.render() == drawn
+    assert len(module._drawn) == 1, "drawn from what was kept"

@@ -25,11 +25,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, GreaterThan, IsNull
 from django.db.models.signals import post_save
+from django.db.models.sql import UpdateQuery
 
 from wellboard.core.delivery import STATUS_PERCENT
 
@@ -160,7 +161,45 @@ def refresh_actions(action_ids: Iterable[int | None]) -> None:
         touched.actions |= chosen
         touched.requests += 1
         return
+    if len(chosen) == 1:
+        refresh_one(chosen.pop())
+        return
     refresh_delivery(Action._base_manager.filter(pk__in=chosen))
+
+
+# The id the single-action statement is compiled with, where the action's id goes: no
+# action has a negative id, and no other parameter of the statement is one.
+_STAND_IN = -7_031_959_001
+_SINGLE: dict[str, tuple[str, tuple[Any, ...], int]] = {}
+
+
+def refresh_one(action_id: int) -> int:
+    """`refresh_delivery` of one action (every web write), its UPDATE compiled once per
+    process: building and compiling the statement's six correlated subqueries cost
+    about 9 ms of CPU an update under the ORM, more than the rest of the write. The
+    statement is the ORM's own (`_single_statement`), run with this action's id."""
+    sql, params, at = _single_statement()
+    values = list(params)
+    values[at] = action_id
+    with transaction.mark_for_rollback_on_error(), connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return int(cursor.rowcount)
+
+
+def _single_statement() -> tuple[str, tuple[Any, ...], int]:
+    """The UPDATE `refresh_delivery` runs for `pk=<one id>`, with the stand-in id, and
+    where in its parameters the id goes; kept per database vendor."""
+    found = _SINGLE.get(connection.vendor)
+    if found is None:
+        from wellboard.strategy.models import Action, ProgressUpdate
+
+        query = Action._base_manager.filter(pk=_STAND_IN).query.chain(UpdateQuery)
+        query.add_update_values(delivery_columns(ProgressUpdate))
+        sql, params = query.get_compiler(connection=connection).as_sql()
+        assert list(params).count(_STAND_IN) == 1, "the id goes in one place"
+        found = (sql, tuple(params), list(params).index(_STAND_IN))
+        _SINGLE[connection.vendor] = found
+    return found
 
 
 def refresh_action(action_id: int | None) -> None:
