@@ -17,6 +17,7 @@ from wellboard.web.action_table import action_table
 from wellboard.web.drawn_once import drawn_once
 from wellboard.web.filter_fields import input_params, select_params
 from wellboard.web.form_params import error_list, field_params
+from wellboard.web.summary_list import summary_list
 from wellboard.web.tables import table_html
 
 
@@ -58,6 +59,8 @@ def environment(**options: Any) -> Environment:
     )
     # The action table drawn in Python, for pages listing a lead's every action.
     env.globals["action_table"] = action_table
+    # The NHS.UK summary list drawn around the macro's frame (the action page's details).
+    env.globals["summary_list"] = summary_list
     # The one set of status words (wellboard.core.delivery), for every page.
     env.globals.update(
         {"status_words": status_words, "suggested_status_explained": SUGGESTED_STATUS_EXPLAINED}

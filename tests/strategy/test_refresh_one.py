@@ -68,6 +68,6 @@ def test_the_statement_is_compiled_once() -> None:
     refresh_one(action.pk)
     kept = dict(delivery_cache._SINGLE)
     refresh_one(action.pk)
-    assert len(kept) == 1 and delivery_cache._SINGLE == kept
+    assert len(kept) == 1 and kept == delivery_cache._SINGLE
     ((_sql, params, at),) = kept.values()
     assert params[at] == delivery_cache._STAND_IN, "the id is a parameter, put in per call"

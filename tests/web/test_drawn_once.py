@@ -117,7 +117,8 @@ def test_forms_button_draws_what_the_macro_draws_once(call: str, params: dict[st
     """web/forms.jinja's button (every page's buttons) is drawn once per set of its
     parameters: the same HTML as the NHS.UK macro given them, text escaped."""
     env = engines["jinja2"].env  # type: ignore[attr-defined]
-    page = env.from_string('{% import "web/forms.jinja" as forms %}{{ forms.button(' + call + ") }}")
+    source = '{% import "web/forms.jinja" as forms %}{{ forms.button(' + call + ") }}"
+    page = env.from_string(source)
     drawn = page.render()
     assert drawn.strip() == str(macro("button", "button")(params)).strip()
     assert "<b>" not in drawn

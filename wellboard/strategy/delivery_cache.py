@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -193,7 +193,9 @@ def _single_statement() -> tuple[str, tuple[Any, ...], int]:
     if found is None:
         from wellboard.strategy.models import Action, ProgressUpdate
 
-        query = Action._base_manager.filter(pk=_STAND_IN).query.chain(UpdateQuery)
+        query = cast(
+            UpdateQuery, Action._base_manager.filter(pk=_STAND_IN).query.chain(UpdateQuery)
+        )
         query.add_update_values(delivery_columns(ProgressUpdate))
         sql, params = query.get_compiler(connection=connection).as_sql()
         assert list(params).count(_STAND_IN) == 1, "the id goes in one place"

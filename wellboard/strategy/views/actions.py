@@ -3,6 +3,8 @@ my_actions.py."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -12,16 +14,13 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, memberships, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
+from wellboard.strategy.action_links import action_links
 from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
 from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response, listed
 from wellboard.strategy.models import (
     Action,
-    ActionBoard,
     ActionComment,
-    ActionIndicator,
-    ActionLink,
-    ActionOrganisation,
     DeliveryStatus,
     ProgressUpdate,
     RoleType,
@@ -32,24 +31,19 @@ from wellboard.strategy.presenters import today
 
 
 def action_detail_queryset() -> QuerySet[Action]:
-    """The action with everything its page shows. Each list of links comes with the record
-    it links to in the same query (a Prefetch with select_related), not a second
-    prefetch query per list: on PostgreSQL each query cost about 0.6 ms of CPU."""
+    """The action with the records its page shows (its links: `action_links`)."""
     timeline = ProgressUpdate.objects.select_related("review", "supersedes").order_by(
         "-date", "-id"
     )
     comments = ActionComment.objects.select_related("author", "decision__decided_by")
-    return Action.objects.select_related(
-        "lead_officer", "lead_officer__organisation", "role_type", "current_update"
-    ).prefetch_related(
-        Prefetch("organisation_links", ActionOrganisation.objects.select_related("organisation")),
-        Prefetch("board_links", ActionBoard.objects.select_related("board")),
-        Prefetch("indicator_links", ActionIndicator.objects.select_related("indicator")),
-        Prefetch("strategy_links", ActionLink.objects.select_related("other_strategy")),
+    fetched: list[Any] = [
         "milestones",
         Prefetch("comments", comments),
         Prefetch("updates", queryset=timeline, to_attr="timeline"),
-    )
+    ]
+    return Action.objects.select_related(
+        "lead_officer", "lead_officer__organisation", "role_type", "current_update"
+    ).prefetch_related(*fetched)
 
 
 @guard("action.view", Action, queryset=action_detail_queryset)
@@ -64,6 +58,7 @@ def render_action(
     user = request.user
     context = {
         "action": action,
+        "links": action_links(action.pk),
         "state": current_state(action, today()),
         "strategy": action.priority.theme.plan.strategy,
         "can_update": can(user, "action.update", action),

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -46,11 +47,22 @@ def _suggestion(action: Action, data: dict[str, object], current_percent: int) -
     return suggested_rag(percent, action.due_start, action.due_end, on)
 
 
-@guard("action.update", Action, queryset=action_detail_queryset, methods=("GET", "POST"))
+def update_form_queryset() -> QuerySet[Action]:
+    """What the update form and its submission read of the action: its kept delivery and
+    its milestones (the guard adds the path to its strategy). Not the action page's
+    links, comments and whole timeline: four to eight queries it never showed."""
+    return Action.objects.select_related("current_update").prefetch_related("milestones")
+
+
+def _previous(action: Action) -> ProgressUpdate | None:
+    """The newest update of the action, counted or not, in the timeline's order."""
+    return ProgressUpdate.objects.filter(action=action).order_by("-date", "-id").first()
+
+
+@guard("action.update", Action, queryset=update_form_queryset, methods=("GET", "POST"))
 def add_update(request: HttpRequest, action: Action) -> HttpResponse:
     state = current_state(action, today())
     milestones = [m for m in action.milestones.all() if m.done_on is None]
-    previous = action.timeline[0] if action.timeline else None  # type: ignore[attr-defined]
     corrects = _corrected(action, request.POST.get("supersedes") or request.GET.get("corrects"))
     if request.method == "POST":
         form = UpdateForm(request.POST, milestones=milestones)
@@ -77,7 +89,8 @@ def add_update(request: HttpRequest, action: Action) -> HttpResponse:
             else:
                 messages.success(request, "Your update has been added.")
                 return redirect(action.get_absolute_url())
-    else:
+    previous = _previous(action)  # not read when the update was added
+    if request.method != "POST":
         copy = request.GET.get("copy") == "1" and previous is not None
         initial = {
             "date": today(),
