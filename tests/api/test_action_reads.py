@@ -5,22 +5,24 @@ many actions there are."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 
 from tests.delivery_world import World, grow_plan
-from tests.factories import IndicatorFactory, UpdateFactory
+from tests.factories import ActionFactory, IndicatorFactory, UpdateFactory
 from wellboard.api.serializers import ActionSerializer
 from wellboard.api.views.actions import action_records
 from wellboard.strategy.delivery import action_state
 from wellboard.strategy.delivery_current import current_state, with_boards
 from wellboard.strategy.listing import ActionFilters
-from wellboard.strategy.models import Action
+from wellboard.strategy.models import Action, Milestone
 from wellboard.strategy.presenters import today
 
 pytestmark = pytest.mark.django_db
@@ -70,8 +72,17 @@ def test_the_list_is_the_body_read_before(grown: World, query: str) -> None:
 
 
 def test_one_action_is_the_body_read_before(grown: World) -> None:
+    """Also an archived action without lead officer, role type or dates, with a milestone
+    done and one without a date."""
+    bare: Any = ActionFactory(
+        priority=grown.own_action.priority, lead_officer=None, role_type=None, due_start=None,
+        due_end=None, ongoing=True, description="Line one\nline <two>",
+    )  # fmt: skip
+    Milestone.objects.create(action=bare, title="Done", done_on=dt.date(2025, 3, 1))
+    Milestone.objects.create(action=bare, title="No date")
+    Action.objects.filter(pk=bare.pk).update(archived_at=timezone.now())
     client = client_for(grown)
-    for action in Action.objects.in_strategy(grown.strategy)[:6]:
+    for action in [*Action.objects.in_strategy(grown.strategy)[:6], bare]:
         response = client.get(f"/api/v1/actions/{action.pk}/")
         assert response.status_code == 200
         (expected,) = as_read_before([action_records().get(pk=action.pk)], kept=False)

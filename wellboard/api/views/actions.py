@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from wellboard.accounts.permissions import get_for_user
 from wellboard.api import writing
+from wellboard.api.action_reads import read_bodies
 from wellboard.api.declared import ApiView
 from wellboard.api.inputs import ActionCreateInput, ActionEditInput, UpdateInput
 from wellboard.api.problems import problem
@@ -90,11 +91,13 @@ def listed_actions(filters: ActionFilters, user: Any) -> QuerySet[Action]:
 
 
 def action_body(actions: list[Action], kept: bool = False, **extra: Any) -> Any:
-    """Actions with their state: from the counted updates fetched along, or (`kept`, for
-    the list, whose query fetches no updates) from the delivery columns kept on each."""
+    """Actions with their state: from the counted updates fetched along (after a write,
+    through ActionSerializer), or (`kept`, for the reads, whose queries fetch no updates)
+    from the delivery columns kept on each, written by `read_bodies`."""
     on = today()
-    state = current_state if kept else action_state
-    states = {a.pk: state(a, on) for a in actions}
+    if kept:
+        return read_bodies(actions, {a.pk: current_state(a, on) for a in actions})
+    states = {a.pk: action_state(a, on) for a in actions}
     return ActionSerializer(actions, many=True, context={"states": states, **extra}).data
 
 
