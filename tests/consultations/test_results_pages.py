@@ -17,6 +17,7 @@ from tests.factories import MembershipFactory, UserFactory
 from wellboard.accounts.models import Membership
 from wellboard.consultations import analysis
 from wellboard.consultations.models import YouSaidWeDid
+from wellboard.consultations.you_said import you_said_rows
 from wellboard.strategy.versions import save_version
 from wellboard.tasks.models import BackgroundTask
 
@@ -132,3 +133,21 @@ def test_only_the_partnerships_administrators_see_results(world: World) -> None:
         assert client_for(stranger).get(page).status_code == 404
         assert Client().get(page).status_code == 302
     assert client_for(world.member).post(url("refresh_themes", pk)).status_code == 403
+
+
+def test_the_results_page_lists_where_each_row_is_without_comparing_words(world: World) -> None:
+    """The results page shows where a row is, not the words compared (the you-said page
+    does): its rows are the full rows' without the comparison."""
+    consultation = world.consultation
+    revised = save_version(consultation.strategy, label="Revised")
+    for section in ("title", "", "no-such-part"):
+        YouSaidWeDid.objects.create(
+            consultation=consultation, you_said=f"Said <{section}>", we_did="Did",
+            strategy_version=revised, section=section, position=len(section),
+        )  # fmt: skip
+    full, light = you_said_rows(consultation), you_said_rows(consultation, changes=False)
+    assert [(r.row.pk, r.where) for r in light] == [(r.row.pk, r.where) for r in full]
+    assert any(r.change for r in full) and not any(r.change for r in light)
+    page = client_for(world.admin).get(url("results", consultation.pk)).content.decode()
+    for row in light:
+        assert f"Said &lt;{row.row.section}&gt;" in page and row.where in page

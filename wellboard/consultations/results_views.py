@@ -51,7 +51,7 @@ def results(request: HttpRequest, consultation: Consultation) -> HttpResponse:
         "types": analysis.respondent_types(consultation, kinds),
         "stored": analysis.stored_themes(consultation),
         "grouping": grouping_under_way(consultation),
-        "you_said": you_said_rows(consultation),
+        "you_said": you_said_rows(consultation, changes=False),
     }
     return render(request, "consultations/results.jinja", context)
 

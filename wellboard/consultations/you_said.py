@@ -41,7 +41,10 @@ def section_choices(version: StrategyVersion | None) -> list[tuple[str, str]]:
     return [(key, label) for key, (label, _) in sections(version.text).items()]
 
 
-def you_said_rows(consultation: Consultation) -> list[YouSaidRow]:
+def you_said_rows(consultation: Consultation, *, changes: bool = True) -> list[YouSaidRow]:
+    """Each row with where it is in the strategy and, unless `changes` is False (the results
+    page shows only where, not the words that changed), the words compared: a comparison
+    per row on every view of a page that does not show it was a tenth of its time."""
     before = sections(consulted_text(consultation))
     found = []
     rows = consultation.you_said_we_did.select_related("strategy_version").order_by(
@@ -56,7 +59,7 @@ def you_said_rows(consultation: Consultation) -> list[YouSaidRow]:
         label = (after.get(row.section) or before.get(row.section) or (row.section, ""))[0]
         old = before.get(row.section, ("", ""))[1]
         new = after.get(row.section, ("", ""))[1]
-        change = Row(label, *word_diff(old, new))
+        change = Row(label, *word_diff(old, new)) if changes else None
         found.append(YouSaidRow(row, f"{label}, version {version.number}", change))
     return found
 
