@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.urls import reverse
 from markupsafe import Markup, escape
 
 from wellboard.core.delivery import StatusCounts, status_words
@@ -130,8 +131,20 @@ def _actions(
 @dataclass(slots=True)
 class ThemeSummary:
     theme: Heading
+    page: str  # the theme's public page
+    outcomes: str  # its outcome indicators' page
     priorities: list[PublicPriority] = field(default_factory=list)
     counts: StatusCounts = field(default_factory=StatusCounts)
+
+
+_MARK = 987654321  # an id no theme has, cut out of one reversed address
+
+
+def _addresses(name: str) -> tuple[str, str]:
+    """A theme page's address around its id: reverse() once a page, not three times a
+    theme (a tenth of the strategy page's time)."""
+    before, _, after = reverse(name, args=[_MARK]).partition(str(_MARK))
+    return before, after
 
 
 @dataclass(slots=True)
@@ -142,8 +155,11 @@ class PlanSummary:
 
 def public_plan_summary(plan: Plan, on: date) -> PlanSummary:
     """The plan's active themes and priorities in order with their counts: three queries."""
+    page, outcomes = _addresses("strategy:public_theme"), _addresses("indicators:theme_outcomes")
     themes = {
-        pk: ThemeSummary(Heading(ref, title, pk))
+        pk: ThemeSummary(
+            Heading(ref, title, pk), f"{page[0]}{pk}{page[1]}", f"{outcomes[0]}{pk}{outcomes[1]}"
+        )
         for pk, ref, title in Theme.objects.filter(plan=plan, archived_at__isnull=True)
         .order_by("position", "id")
         .values_list("pk", "ref", "title")
