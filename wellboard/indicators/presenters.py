@@ -30,6 +30,7 @@ class IndicatorPage:
     has_areas: bool
     shown: SeriesKey | None = None
     choices: tuple[SeriesKey, ...] = ()
+    values: tuple[IndicatorValue, ...] = ()  # every area's values of the series shown
 
     @property
     def label(self) -> str:
@@ -46,8 +47,15 @@ def chosen_series(
     return (choices[0] if choices else None), choices
 
 
-def indicator_page(indicator: Indicator, key: SeriesKey | None = None) -> IndicatorPage:
-    key, choices = (key, available_series(indicator)) if key else chosen_series(indicator, None)
+def indicator_page(
+    indicator: Indicator,
+    key: SeriesKey | None = None,
+    choices: list[SeriesKey] | None = None,
+) -> IndicatorPage:
+    """The page's series, chart and table; `choices`: the indicator's series when the
+    caller has read them already (`chosen_series`), so they are not read again."""
+    if choices is None:
+        key, choices = (key, available_series(indicator)) if key else chosen_series(indicator, None)
     values = headline_values(indicator, key)
     area, region = home_area(indicator, values)
     series = by_area(values, area) if area else []
@@ -70,7 +78,7 @@ def indicator_page(indicator: Indicator, key: SeriesKey | None = None) -> Indica
         v.england_value = england.get(v.period_label)  # type: ignore[attr-defined]
     areas = {v.area_code for v in values if v.area_code != ENGLAND_CODE}
     return IndicatorPage(
-        indicator, area, region, series, chart, len(areas) > 1, key, tuple(choices)
+        indicator, area, region, series, chart, len(areas) > 1, key, tuple(choices), tuple(values)
     )
 
 

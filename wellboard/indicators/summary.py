@@ -70,10 +70,17 @@ class IndicatorSummary:
 
 
 def indicator_summary(
-    indicator: Indicator, area_code: str | None = None, key: SeriesKey | None = None
+    indicator: Indicator,
+    area_code: str | None = None,
+    key: SeriesKey | None = None,
+    read: tuple[list[IndicatorValue], tuple[str, str]] | None = None,
 ) -> IndicatorSummary:
-    values = headline_values(indicator, key)
-    home, region_code = home_area(indicator, values)
+    """`read`: the series' values and the (area, region) codes when the caller has read
+    them already (the indicator page reads them for its chart and table), else read here."""
+    if read is None:
+        values = headline_values(indicator, key)
+        read = values, home_area(indicator, values)
+    values, (home, region_code) = read
     code = area_code or home
     series = [v for v in by_area(values, code) if v.value is not None] if code else []
     if not series:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -23,7 +24,7 @@ from wellboard.indicators.presenters import (
     indicator_page,
 )
 from wellboard.indicators.summary import indicator_summary
-from wellboard.strategy.models import Action, Theme
+from wellboard.strategy.models import Action, ActionIndicator, Theme
 
 
 def _indicators() -> Any:
@@ -43,15 +44,18 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 @guard("indicator.view", Indicator, queryset=_indicators)
 def indicator_detail(request: HttpRequest, indicator: Indicator) -> HttpResponse:
-    key, _ = chosen_series(indicator, request.GET.get("series"))
-    page = indicator_page(indicator, key)
-    actions = Action.objects.filter(indicator_links__indicator=indicator).with_strategy().distinct()
+    key, choices = chosen_series(indicator, request.GET.get("series"))
+    page = indicator_page(indicator, key, choices)
+    # The series' values and home area are read once, for the chart, table and summary.
+    read = list(page.values), (page.area_code, page.region_code)
+    linked = ActionIndicator.objects.filter(action=OuterRef("pk"), indicator=indicator)
+    actions = Action.objects.filter(Exists(linked)).only("ref", "title")
     if not is_member(request.user, indicator.partnership_id):
         actions = actions.published()
     context = {
         "indicator": indicator,
         "page": page,
-        "summary": indicator_summary(indicator, key=key),
+        "summary": indicator_summary(indicator, key=key, read=read),
         "actions": actions,
         "decimals": decimals_for(indicator),
         "can_upload": can(request.user, "indicator.manage", indicator),

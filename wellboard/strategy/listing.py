@@ -1,8 +1,9 @@
 """The action list: filters read from the query string, the matching actions, CSV export.
 
 Every filter, status included, is applied in the database over each action's kept
-delivery (wellboard/strategy/current.py), so the page reads one page of rows (PAGE_SIZE)
-and the CSV streams the matching rows in chunks, whatever the size of the plans.
+delivery (wellboard/strategy/current.py), so the page reads one page of rows (PAGE_SIZE),
+as values with the total counted in the same query (strategy/led.py's rows), and the CSV
+streams the matching rows in chunks, whatever the size of the plans.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict, StreamingHttpResponse
 
 from wellboard.accounts.permissions import scoped
@@ -23,6 +25,7 @@ from wellboard.core.spreadsheet_cells import csv_cell
 from wellboard.strategy.current import status_filter
 from wellboard.strategy.delivery import ActionState
 from wellboard.strategy.delivery_current import current_state
+from wellboard.strategy.led import LedState, first_states
 from wellboard.strategy.models import (
     Action,
     ActionBoard,
@@ -33,11 +36,7 @@ from wellboard.strategy.models import (
 from wellboard.strategy.querysets import PlanPartQuerySet
 
 PAGE_SIZE = 50
-# What a row of the list shows: the action, its role type, leads, due date and status.
-ROW_COLUMNS = (
-    "ref", "title", "role_type", "due_text", "due_end", "ongoing",
-    "current_rag", "current_percent", "last_update_on",
-)  # fmt: skip
+LAST_PAGE_ASKED = 1_000_000  # a page number above this is past the end of any list
 CSV_CHUNK = 500
 
 CSV_COLUMNS = [
@@ -134,15 +133,21 @@ class ActionFilters:
         )
         return found.prefetch_related("organisation_links__organisation").in_plan_order()
 
-    def page_rows(self, user: Any, on: dt.date) -> QuerySet[Action]:
-        """The matching actions in plan order with only the columns the list's table shows
-        (web/action_table.py draws them): a page is 50 narrow rows, not 400 model objects."""
-        links = ActionOrganisation.objects.select_related("organisation").only(
-            "action_id", "is_lead", "organisation__name", "organisation__acronym"
-        )
-        rows = self.matching(user, on).select_related(None).select_related("role_type")
-        rows = rows.only(*ROW_COLUMNS, "role_type__name", "role_type__colour")
-        return rows.prefetch_related(Prefetch("organisation_links", links)).in_plan_order()
+    def page(self, user: Any, on: dt.date, asked: str | None) -> Page:
+        """The page of rows asked for (?page=N) as Django's paginator gives it (the first
+        for a page that is not a number, the last for one past the end), each row read as
+        values with only what the list's table shows (strategy/led.py) and the total in
+        the same query: two queries, where a count, the rows and their links were three."""
+        ordered = self.matching(user, on).in_plan_order()
+        number = _page_number(asked)
+        if 1 <= number <= LAST_PAGE_ASKED:
+            rows, total = first_states(ordered[(number - 1) * PAGE_SIZE :], on, PAGE_SIZE)
+            if rows or number == 1:
+                return _page(rows, number, total)
+        # Past the end (or below 1): the last page, as Paginator.get_page answers.
+        last = max(1, -(-ordered.count() // PAGE_SIZE))
+        rows, total = first_states(ordered[(last - 1) * PAGE_SIZE :], on, PAGE_SIZE)
+        return _page(rows, last, total)
 
     def states(self, user: Any, on: dt.date) -> Iterator[ActionState]:
         """Every matching action's state, read a chunk at a time (for the CSV)."""
@@ -150,20 +155,19 @@ class ActionFilters:
             yield current_state(action, on)
 
 
-@dataclass(frozen=True)
-class Listed:
-    """What a row of the list shows of an action's delivery (no update is read for it)."""
-
-    action: Action
-    status: str
-    stale: bool
-    percent: int
+def _page_number(asked: str | None) -> int:
+    """?page= as Paginator.validate_number reads it; not a whole number: the first page."""
+    try:
+        return int(asked)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1
 
 
-def listed(action: Action, today: dt.date) -> Listed:
-    """The row's state from the kept columns, as `delivery_current.current_state`."""
-    status = str(action.current_status_on(today))
-    return Listed(action, status, action.current_stale_on(today), action.current_percent)
+def _page(rows: list[LedState], number: int, total: int) -> Page:
+    """A paginator's page of rows already read, its count the total counted with them."""
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = total  # type: ignore[misc] - a cached_property, given instead of asked
+    return Page(rows, number, paginator)
 
 
 class _Line:

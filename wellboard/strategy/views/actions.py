@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -17,7 +16,7 @@ from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organis
 from wellboard.strategy.action_links import action_links
 from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
-from wellboard.strategy.listing import PAGE_SIZE, ActionFilters, csv_response, listed
+from wellboard.strategy.listing import ActionFilters, csv_response
 from wellboard.strategy.models import (
     Action,
     ActionComment,
@@ -114,11 +113,9 @@ def action_list(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     if request.GET.get("format") == "csv":
         base_url = request.build_absolute_uri("/").rstrip("/")
         return csv_response(filters.states(request.user, on), base_url)
-    page = Paginator(filters.page_rows(request.user, on), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = filters.page(request.user, on, request.GET.get("page"))
     context = {
-        "states": [listed(a, on) for a in page.object_list],
+        "states": page.object_list,
         "page": page,
         "previous_query": _query(request, page=page.number - 1) if page.has_previous() else "",
         "next_query": _query(request, page=page.number + 1) if page.has_next() else "",
