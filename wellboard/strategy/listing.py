@@ -166,7 +166,8 @@ def _page_number(asked: str | None) -> int:
 def _page(rows: list[LedState], number: int, total: int) -> Page:
     """A paginator's page of rows already read, its count the total counted with them."""
     paginator = Paginator(rows, PAGE_SIZE)
-    paginator.count = total  # type: ignore[misc] - a cached_property, given instead of asked
+    # `count` is a cached property: given here instead of asked of the database.
+    paginator.count = total
     return Page(rows, number, paginator)
 
 

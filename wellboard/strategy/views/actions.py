@@ -10,23 +10,23 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from wellboard.accounts.guards import guard
-from wellboard.accounts.permissions import can, memberships, scoped
+from wellboard.accounts.permissions import can
 from wellboard.history.recorder import history_for
-from wellboard.partnerships.models import GlossaryTerm, GovernanceBoard, Organisation
+from wellboard.partnerships.models import GlossaryTerm
 from wellboard.strategy.action_links import action_links
 from wellboard.strategy.delivery_current import current_state
 from wellboard.strategy.forms import CommentForm
+from wellboard.strategy.list_filters import filter_options
 from wellboard.strategy.listing import ActionFilters, csv_response
 from wellboard.strategy.models import (
     Action,
     ActionComment,
     DeliveryStatus,
     ProgressUpdate,
-    RoleType,
-    Strategy,
-    Theme,
 )
 from wellboard.strategy.presenters import today
+
+STATUSES = [*DeliveryStatus.choices, ("stale", "No update for 90 days")]
 
 
 def action_detail_queryset() -> QuerySet[Action]:
@@ -76,24 +76,16 @@ def render_action(
 
 
 def _selects(request: HttpRequest, filters: ActionFilters) -> list[tuple[object, ...]]:
-    """(name, label, choices, current) for each drop-down filter: only the columns shown."""
-    partnership_ids = list(memberships(request.user))
-    strategies = scoped(Strategy, request.user).values_list("pk", "title")
-    themes = scoped(Theme, request.user, Theme.objects.in_plan_order()).values_list("pk", "title")
-    mine = {"partnership_id__in": partnership_ids}
-    boards = GovernanceBoard.objects.filter(**mine).only("name", "short_name")
-    organisations = Organisation.objects.filter(**mine).only("name", "acronym").order_by("name")
-    role_types = RoleType.objects.filter(**mine).values_list("pk", "name")
+    """(name, label, choices, current) for each drop-down filter (strategy/list_filters.py)."""
+    strategies, themes, boards, organisations, role_types = filter_options(request.user)
     return [
-        ("strategy", "Strategy", list(strategies), filters.strategy),
-        ("theme", "Theme", list(themes), filters.theme),
-        ("board", "Governance board", [(b.pk, str(b)) for b in boards], filters.board),
-        ("lead", "Lead organisation", [(o.pk, o.full_label) for o in organisations],
-         filters.lead),
-        ("role", "Role type", list(role_types), filters.role_type),
-        ("status", "Status", [*DeliveryStatus.choices, ("stale", "No update for 90 days")],
-         filters.status),
-    ]  # fmt: skip
+        ("strategy", "Strategy", strategies, filters.strategy),
+        ("theme", "Theme", themes, filters.theme),
+        ("board", "Governance board", boards, filters.board),
+        ("lead", "Lead organisation", organisations, filters.lead),
+        ("role", "Role type", role_types, filters.role_type),
+        ("status", "Status", STATUSES, filters.status),
+    ]
 
 
 def _query(request: HttpRequest, **changes: object) -> str:
