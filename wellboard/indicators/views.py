@@ -7,9 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, is_member, scoped
@@ -33,13 +34,35 @@ def _indicators() -> Any:
 
 @guard("indicator.view")
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    """The outcome indicators of the user's partnerships, and each theme's outcomes page."""
-    indicators = scoped(Indicator, request.user, _indicators()).order_by("partnership", "code")
-    themes = scoped(Theme, request.user, Theme.objects.in_plan_order()).select_related(
-        "plan__strategy"
+    """The outcome indicators of the user's partnerships, and each theme's outcomes page.
+
+    Read as values with only the columns shown, and each page's address reversed once:
+    model instances with their partnership, catalogue entry, plan and strategy, and a
+    reverse() per row, were most of the page's time."""
+    indicators = (
+        scoped(Indicator, request.user)
+        .order_by("partnership", "code")
+        .values(
+            "pk", "name", "code", "target_text", "target", partnership_name=F("partnership__name")
+        )
     )
-    context = {"indicators": indicators, "themes": themes}
+    themes = scoped(Theme, request.user, Theme.objects.in_plan_order()).values(
+        "pk", "title", plan_title=F("plan__title"), strategy_title=F("plan__strategy__title")
+    )
+    context = {
+        "indicators": indicators,
+        "themes": themes,
+        "detail": address_around_id("indicators:detail"),
+        "outcomes": address_around_id("indicators:theme_outcomes"),
+    }
     return render(request, "indicators/list.jinja", context)
+
+
+def address_around_id(name: str) -> tuple[str, str]:
+    """The page's address before and after its id: reversed once, not once per row."""
+    mark = 987654321
+    before, _, after = reverse(name, args=[mark]).partition(str(mark))
+    return before, after
 
 
 @guard("indicator.view", Indicator, queryset=_indicators)
