@@ -10,9 +10,10 @@ from wellboard.accounts.permissions import can, partnerships_where, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import Partnership
 from wellboard.strategy.delivery import PlanState
-from wellboard.strategy.delivery_current import plan_summary, priority_current, theme_current
+from wellboard.strategy.delivery_current import plan_summary
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
+from wellboard.strategy.plan_part import priority_part, theme_part
 from wellboard.strategy.presenters import bar, next_milestones, role_key, today
 
 
@@ -53,8 +54,8 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
 
 @guard("theme.view", Theme)
 def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
-    # Only this theme's part of the plan is read (issue #17.1).
-    theme_state = theme_current(theme, today())
+    # Only this theme's part of the plan is read, its actions as rows (issue #17.1).
+    theme_state = theme_part(theme, today())
     context = {
         "strategy": theme.plan.strategy,
         "theme_state": theme_state,
@@ -70,7 +71,7 @@ def priority_detail(request: HttpRequest, priority: Priority) -> HttpResponse:
     context = {
         "strategy": priority.theme.plan.strategy,
         "theme": priority.theme,
-        "priority_state": priority_current(priority, today()),
+        "priority_state": priority_part(priority, today()),
         "bar": bar,
         "can_edit": can(request.user, "plan.edit", priority),
         "history": history_for(priority),
