@@ -21,7 +21,7 @@ OLD_MANAGE = """{% import "web/forms.jinja" as forms %}
   <li><a href="{{ url(archive_name, obj.pk) }}">Archive</a></li>
 </ul>
 {% if move_name %}
-<form method="post" action="{{ url(move_name, obj.pk) }}" class="nhsuk-u-margin-bottom-3" novalidate>
+<form method="post" action="{{ url(move_name, obj.pk) }}" FORM_CLASS novalidate>
   {{ csrf }}
   <div class="nhsuk-button-group">
   {{ forms.button("Move up", variant="secondary", name="direction", value="up", small=true) }}
@@ -30,7 +30,7 @@ OLD_MANAGE = """{% import "web/forms.jinja" as forms %}
 </form>
 {% endif %}
 </div>
-{%- endmacro %}"""
+{%- endmacro %}""".replace("FORM_CLASS", 'class="nhsuk-u-margin-bottom-3"')
 
 
 class Record:
