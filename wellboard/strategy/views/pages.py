@@ -9,16 +9,13 @@ from wellboard.accounts.guards import guard
 from wellboard.accounts.permissions import can, partnerships_where, scoped
 from wellboard.history.recorder import history_for
 from wellboard.partnerships.models import Partnership
-from wellboard.strategy.delivery import PlanState
 from wellboard.strategy.delivery_current import plan_summary
 from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Plan, Priority, Strategy, Theme
+from wellboard.strategy.overview_sections import theme_sections
+from wellboard.strategy.plan_outline import plan_outline
 from wellboard.strategy.plan_part import priority_part, theme_part
 from wellboard.strategy.presenters import bar, next_milestones, role_key, today
-
-
-def _plan_state(plan: Plan | None) -> PlanState | None:
-    return plan_summary(plan, today()) if plan is not None else None
 
 
 @guard()
@@ -34,10 +31,12 @@ def strategy_list(request: HttpRequest) -> HttpResponse:
 @guard("strategy.view", Strategy)
 def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     plan = strategy.main_plan
-    state = _plan_state(plan)
+    # Counted in the database; themes and priorities read as values (issue #17).
+    state = plan_outline(plan, today()) if plan is not None else None
     context = {
         "strategy": strategy,
         "state": state,
+        "theme_sections": theme_sections(state) if state else "",
         "bar": bar,
         "role_key": role_key(strategy.partnership_id),
         "milestones": next_milestones(plan, today()) if plan else [],

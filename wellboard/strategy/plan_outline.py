@@ -1,0 +1,128 @@
+"""The strategy overview's picture of its plan: each theme's and priority's counts and
+weighted percentage, read light.
+
+`delivery_current.plan_summary` answers the same with model instances of every theme
+and priority (their lead officers and sub-plans joined): on a 400-action plan reading
+those forty priorities cost more CPU than counting the actions. The overview shows
+only each one's ref, title and link, so here they are read as values with the columns
+the page and the roll-ups need; the counting is plan_summary's one grouped query.
+tests/strategy/test_plan_outline.py holds the outline equal to plan_summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import F
+
+from wellboard.core.delivery import StatusCounts, weighted_percent
+from wellboard.strategy.delivery_current import _grouped, _in_plans
+from wellboard.strategy.models import Action, Plan, Priority, Theme
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A theme or priority as the overview names and links it, and its roll-up weight."""
+
+    pk: int
+    ref: str
+    title: str
+    weight: int
+
+
+@dataclass
+class PriorityOutline:
+    priority: Heading
+    counts: StatusCounts = field(default_factory=StatusCounts)
+    percent: float | None = None
+
+
+@dataclass
+class ThemeOutline:
+    theme: Heading
+    priorities: list[PriorityOutline]
+    counts: StatusCounts = field(default_factory=StatusCounts)
+    percent: float | None = None
+
+
+@dataclass
+class PlanOutline:
+    themes: list[ThemeOutline]
+    counts: StatusCounts = field(default_factory=StatusCounts)
+    percent: float | None = None
+
+
+def plan_outline(plan: Plan, today: date) -> PlanOutline:
+    """`plan_summary`'s counts and percentages at every level: three queries."""
+    themes = list(
+        Theme.objects.filter(plan=plan, archived_at__isnull=True).values(
+            "pk", "ref", "title", "weight"
+        )
+    )
+    priorities = list(
+        Priority.objects.filter(theme__in=[t["pk"] for t in themes], archived_at__isnull=True)
+        .order_by("theme__position", "theme_id", "position", "id")
+        .values("pk", "theme_id", "ref", "title", "weight", "sub_plan_id",
+                sub_plan_archived=F("sub_plan__archived_at"))
+    )  # fmt: skip
+    delegated = {p["pk"]: _delegates(p, plan.pk) for p in priorities}
+    plan_ids = {plan.pk, *filter(None, delegated.values())}
+    by_priority: dict[int, list[dict[str, Any]]] = {}
+    by_plan: dict[int, list[dict[str, Any]]] = {}
+    for row in _grouped(Action.objects.filter(_in_plans(plan_ids)), today):
+        if row["priority__theme__plan_id"] == plan.pk:
+            by_priority.setdefault(row["priority_id"], []).append(row)
+        by_plan.setdefault(row["priority__theme__plan_id"], []).append(row)
+    under: dict[int, list[PriorityOutline]] = {}
+    for p in priorities:
+        found = by_priority.get(p["pk"], []) + by_plan.get(delegated[p["pk"]] or 0, [])
+        under.setdefault(p["theme_id"], []).append(_counted(_heading(p), found))
+    outline = PlanOutline([_theme(_heading(t), under.get(t["pk"], [])) for t in themes])
+    outline.percent = _merged(outline.counts, [(t.theme, t) for t in outline.themes])
+    return outline
+
+
+def _heading(row: Mapping[str, Any]) -> Heading:
+    return Heading(row["pk"], row["ref"], row["title"], row["weight"])
+
+
+def _delegates(row: Mapping[str, Any], plan_id: int) -> int | None:
+    """The plan whose actions this priority counts as its own, if any (`_delegates` of
+    delivery_current, on a row)."""
+    sub = row["sub_plan_id"]
+    if sub is None or sub == plan_id or row["sub_plan_archived"] is not None:
+        return None
+    return int(sub)
+
+
+def _counted(priority: Heading, rows: list[dict[str, Any]]) -> PriorityOutline:
+    """`delivery_current._counted`: the grouped rows' counts and weighted percentage."""
+    outline = PriorityOutline(priority)
+    weight = weighted = 0
+    for row in rows:
+        outline.counts.counts[row["status"]] += row["n"]
+        outline.counts.stale += row["stale"] or 0
+        weight += row["weights"] or 0
+        weighted += row["weighted"] or 0
+    outline.percent = weighted / weight if weight else None
+    return outline
+
+
+def _theme(theme: Heading, priorities: list[PriorityOutline]) -> ThemeOutline:
+    outline = ThemeOutline(theme, priorities)
+    outline.percent = _merged(outline.counts, [(p.priority, p) for p in priorities])
+    return outline
+
+
+def _merged(counts: StatusCounts, children: list[tuple[Heading, Any]]) -> float | None:
+    """`delivery._roll_up` over priorities or themes: their counts added up, and their
+    percentages weighted by their weights."""
+    pairs = []
+    for heading, child in children:
+        counts.merge(child.counts)
+        if child.percent is not None:
+            pairs.append((heading.weight, child.percent))
+    return weighted_percent(pairs)
