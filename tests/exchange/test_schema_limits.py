@@ -13,7 +13,7 @@ from typing import Any
 from django.db import models
 
 from wellboard.core.exchange.schema import resolve, schema
-from wellboard.core.limits import LONG_TEXT
+from wellboard.core.limits import LONG_TEXT, PERSON_NAME
 from wellboard.indicators.models import Indicator
 from wellboard.partnerships.models import (
     GlossaryTerm,
@@ -144,3 +144,13 @@ def test_each_texts_limit_is_its_columns() -> None:
 def test_long_texts_share_the_one_limit() -> None:
     assert schema()["$defs"]["text"]["maxLength"] == LONG_TEXT
     assert schema_strings()["action.description"]["maxLength"] == LONG_TEXT
+
+
+def test_a_persons_name_limit_is_the_person_column_the_importers_check_against() -> None:
+    """core/parsing/headers.kv_pairs refuses a longer "Lead officer" value by PERSON_NAME."""
+    assert Person._meta.get_field("name").max_length == PERSON_NAME
+    assert resolve(schema()["$defs"]["priority"]["properties"]["lead_officer"]) == {
+        "type": "string",
+        "default": "",
+        "maxLength": PERSON_NAME,
+    }

@@ -31,3 +31,8 @@ REF_TEXT = 30
 # A glossary term ("CAMHS"): the exchange format's and the database column's length. A first
 # cell longer than this under a glossary heading is not a term but a misread row.
 GLOSSARY_TERM = 50
+
+# A person's name or role in a lead officer or lead member field: the exchange format's
+# length. A value longer than this beside a "Lead officer" label is not a name but a
+# misread row (found by the fuzz test).
+PERSON_NAME = 200

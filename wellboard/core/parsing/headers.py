@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wellboard.core.limits import PERSON_NAME
 from wellboard.core.parsing.cells import normalise_label
 from wellboard.core.parsing.table_model import Cell
 
@@ -296,9 +297,13 @@ def _has_plan_columns(mapped: set[str]) -> bool:
     return "action" in mapped or {"priority", "measures"} <= mapped
 
 
+PERSON_KINDS = ("lead_member", "lead_officer")
+
+
 def kv_pairs(row: list[Cell]) -> list[tuple[str, str]] | None:
     """Label/value pairs of a key-value header row such as
-    ``THEME | <title> | LEAD HWB MEMBER | <name>``, or None.
+    ``THEME | <title> | LEAD HWB MEMBER | <name>``, or None: also when a person's value is
+    longer than a name can be, as such a row is something else misread.
     """
     cells = [cell.text for cell in row if not cell.empty]
     if len(cells) < 2 or len(cells) % 2:
@@ -307,6 +312,8 @@ def kv_pairs(row: list[Cell]) -> list[tuple[str, str]] | None:
     for label, value in zip(cells[::2], cells[1::2], strict=True):
         kind = KV_LABELS.get(normalise_label(label))
         if kind is None or normalise_label(value) in PHRASES:
+            return None
+        if kind in PERSON_KINDS and len(" ".join(value.split())) > PERSON_NAME:
             return None
         pairs.append((kind, value))
     return pairs
