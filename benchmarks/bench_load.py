@@ -221,7 +221,20 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def report_cpu(requests: int, server: float, database: float, locust: float) -> None:
+def machine_busy() -> tuple[float, float]:
+    """CPU seconds the whole machine has spent busy (every process and the kernel) and
+    seconds stolen from it by the host (a virtual machine's cores are shared), from
+    /proc/stat: beside what is accounted to the server, PostgreSQL and locust, they show
+    whether something else took the cores during the run."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
+def report_cpu(
+    requests: int, server: float, database: float, locust: float, machine: tuple[float, float]
+) -> None:
     """CPU per request: the figure that holds on a shared machine, where times do not."""
     if not requests:
         return
@@ -229,7 +242,9 @@ def report_cpu(requests: int, server: float, database: float, locust: float) -> 
     total = (server + database + locust) * per
     print(f"CPU per request: server {server * per:.1f} ms + PostgreSQL {database * per:.1f} ms "
           f"+ locust {locust * per:.1f} ms = {total:.1f} ms "
-          f"(2 cores at {RATE:.0f} requests/s allow {2000 / RATE:.0f} ms, all in)")  # fmt: skip
+          f"(2 cores at {RATE:.0f} requests/s allow {2000 / RATE:.0f} ms, all in); "
+          f"the whole machine was busy {machine[0] * per:.1f} ms per request, "
+          f"and the host took {machine[1] * per:.1f} ms of its cores")  # fmt: skip
 
 
 def main() -> int:
@@ -252,11 +267,12 @@ def main() -> int:
         before = os.getloadavg()[0]
         meter = CpuMeter(server.pid, f"{PG}/postgres", DB)
         meter.start()
-        locust_before = children_cpu()
+        locust_before, machine_before = children_cpu(), machine_busy()
         stats = drive(port, world_file, out, environment)
-        locust = children_cpu() - locust_before
+        locust, machine_after = children_cpu() - locust_before, machine_busy()
+        machine = (machine_after[0] - machine_before[0], machine_after[1] - machine_before[1])
         server_cpu, database_cpu = meter.stop()
-        report_cpu(report(stats), server_cpu, database_cpu, locust)
+        report_cpu(report(stats), server_cpu, database_cpu, locust, machine)
         # The machine is shared: say how busy it was, so the figures can be read.
         print(f"load average before/after the run: {before:.1f} / {os.getloadavg()[0]:.1f} "
               f"on {os.cpu_count()} CPUs")  # fmt: skip
