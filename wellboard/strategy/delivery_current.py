@@ -126,15 +126,21 @@ def _grouped(actions: QuerySet[Action], today: date) -> list[dict[str, Any]]:
 
 def _counted(priority: Priority, rows: list[dict[str, Any]]) -> PriorityState:
     state = PriorityState(priority, [])
-    state.counts = StatusCounts()
+    state.counts, state.percent = grouped_counts(rows)
+    return state
+
+
+def grouped_counts(rows: list[dict[str, Any]]) -> tuple[StatusCounts, float | None]:
+    """One priority's rows of the grouped count (status, n, stale, weights, weighted): its
+    status counts and weighted percentage; the overview's outline reads them too."""
+    counts = StatusCounts()
     weight = weighted = 0
     for row in rows:
-        state.counts.counts[row["status"]] += row["n"]
-        state.counts.stale += row["stale"] or 0
+        counts.counts[row["status"]] += row["n"]
+        counts.stale += row["stale"] or 0
         weight += row["weights"] or 0
         weighted += row["weighted"] or 0
-    state.percent = weighted / weight if weight else None
-    return state
+    return counts, weighted / weight if weight else None
 
 
 def _plan_state(

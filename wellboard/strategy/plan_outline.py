@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import F
 
 from wellboard.core.delivery import StatusCounts, weighted_percent
-from wellboard.strategy.delivery_current import _grouped, _in_plans
+from wellboard.strategy.delivery_current import _grouped, _in_plans, grouped_counts
 from wellboard.strategy.models import Action, Plan, Priority, Theme
 
 
@@ -99,15 +99,8 @@ def _delegates(row: Mapping[str, Any], plan_id: int) -> int | None:
 
 
 def _counted(priority: Heading, rows: list[dict[str, Any]]) -> PriorityOutline:
-    """`delivery_current._counted`: the grouped rows' counts and weighted percentage."""
     outline = PriorityOutline(priority)
-    weight = weighted = 0
-    for row in rows:
-        outline.counts.counts[row["status"]] += row["n"]
-        outline.counts.stale += row["stale"] or 0
-        weight += row["weights"] or 0
-        weighted += row["weighted"] or 0
-    outline.percent = weighted / weight if weight else None
+    outline.counts, outline.percent = grouped_counts(rows)
     return outline
 
 
