@@ -10,14 +10,18 @@ tests hold them equal to `plan_delivery`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Q, QuerySet
 
-from wellboard.core.delivery import StatusCounts, suggested_rag
-from wellboard.strategy.current import stale_q, status_expression
+from wellboard.core.delivery import suggested_rag
+from wellboard.strategy.counted_actions import (
+    active_priorities,
+    delegates,
+    in_plans,
+    priority_counts,
+)
 from wellboard.strategy.delivery import (
     ActionState,
     PlanState,
@@ -60,87 +64,21 @@ def current_state(action: Action, today: date) -> ActionState:
     )
 
 
-def _active_priorities(themes: Iterable[Theme]) -> QuerySet[Priority]:
-    return (
-        Priority.objects.filter(theme__in=list(themes), archived_at__isnull=True)
-        .select_related("lead_officer", "sub_plan")
-        .order_by("theme__position", "theme_id", "position", "id")
-    )
-
-
-def _delegates(priority: Priority, plan_id: int) -> int | None:
-    """The plan whose actions this priority counts as its own, if any (as plan_delivery)."""
-    sub = priority.sub_plan
-    if sub is None or priority.sub_plan_id == plan_id or sub.is_archived:
-        return None
-    return priority.sub_plan_id
-
-
-def _in_plans(plan_ids: Iterable[int]) -> Q:
-    return Q(
-        archived_at__isnull=True,
-        priority__archived_at__isnull=True,
-        priority__theme__archived_at__isnull=True,
-        priority__theme__plan_id__in=list(plan_ids),
-    )
-
-
 def plan_summary(plan: Plan, today: date) -> PlanState:
     """Counts and weighted percentages at every level, actions left out: three queries.
 
     One grouped query counts the plan's actions (and those of the plans its priorities
-    delegate to) by priority and status in the database.
+    delegate to) by priority and status in the database (`counted_actions`).
     """
     themes = list(Theme.objects.filter(plan=plan, archived_at__isnull=True))
-    priorities = list(_active_priorities(themes))
-    delegated = {p.pk: _delegates(p, plan.pk) for p in priorities}
-    plan_ids = {plan.pk, *filter(None, delegated.values())}
-    rows = _grouped(Action.objects.filter(_in_plans(plan_ids)), today)
-    by_priority: dict[int, list[dict[str, Any]]] = {}
-    by_plan: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        if row["priority__theme__plan_id"] == plan.pk:
-            by_priority.setdefault(row["priority_id"], []).append(row)
-        by_plan.setdefault(row["priority__theme__plan_id"], []).append(row)
+    priorities = list(active_priorities(themes))
+    counted = priority_counts(plan.pk, {p.pk: delegates(p, plan.pk) for p in priorities}, today)
     states: dict[int, list[PriorityState]] = {}
     for priority in priorities:
-        found = by_priority.get(priority.pk, []) + by_plan.get(delegated[priority.pk] or 0, [])
-        states.setdefault(priority.theme_id, []).append(_counted(priority, found))
+        state = PriorityState(priority, [])
+        state.counts, state.percent = counted[priority.pk]
+        states.setdefault(priority.theme_id, []).append(state)
     return _plan_state(plan, themes, states)
-
-
-def _grouped(actions: QuerySet[Action], today: date) -> list[dict[str, Any]]:
-    stale = Case(When(stale_q(today), then=Value(1)), default=Value(0), output_field=IntegerField())
-    return list(
-        actions.annotate(status=status_expression(today))
-        .values("priority_id", "priority__theme__plan_id", "status")
-        .annotate(
-            n=Count("id"),
-            stale=Sum(stale),
-            weights=Sum("weight"),
-            weighted=Sum(F("weight") * F("current_percent"), output_field=IntegerField()),
-        )
-        .order_by()
-    )
-
-
-def _counted(priority: Priority, rows: list[dict[str, Any]]) -> PriorityState:
-    state = PriorityState(priority, [])
-    state.counts, state.percent = grouped_counts(rows)
-    return state
-
-
-def grouped_counts(rows: list[dict[str, Any]]) -> tuple[StatusCounts, float | None]:
-    """One priority's rows of the grouped count (status, n, stale, weights, weighted): its
-    status counts and weighted percentage; the overview's outline reads them too."""
-    counts = StatusCounts()
-    weight = weighted = 0
-    for row in rows:
-        counts.counts[row["status"]] += row["n"]
-        counts.stale += row["stale"] or 0
-        weight += row["weights"] or 0
-        weighted += row["weighted"] or 0
-    return counts, weighted / weight if weight else None
 
 
 def _plan_state(
@@ -158,8 +96,8 @@ def _plan_state(
 
 def _with_actions(priorities: list[Priority], plan_id: int, today: date) -> list[PriorityState]:
     """Each priority's state with its action states, in plan order, in two queries."""
-    delegated = {p.pk: _delegates(p, plan_id) for p in priorities}
-    wanted = Q(priority__in=priorities) | _in_plans(filter(None, delegated.values()))
+    delegated = {p.pk: delegates(p, plan_id) for p in priorities}
+    wanted = Q(priority__in=priorities) | in_plans(filter(None, delegated.values()))
     actions = (
         current_actions()
         .filter(wanted, archived_at__isnull=True)
@@ -185,7 +123,7 @@ def _with_actions(priorities: list[Priority], plan_id: int, today: date) -> list
 
 def theme_current(theme: Theme, today: date) -> ThemeState:
     """The theme's priorities and actions only."""
-    priorities = list(_active_priorities([theme]).select_related("theme"))
+    priorities = list(active_priorities([theme]).select_related("theme"))
     state = ThemeState(theme, _with_actions(priorities, theme.plan_id, today))
     state.percent = _roll_up(state.priorities, state.counts)
     return state

@@ -5,7 +5,8 @@ weighted percentage, read light.
 and priority (their lead officers and sub-plans joined): on a 400-action plan reading
 those forty priorities cost more CPU than counting the actions. The overview shows
 only each one's ref, title and link, so here they are read as values with the columns
-the page and the roll-ups need; the counting is plan_summary's one grouped query.
+the page and the roll-ups need; the counting is plan_summary's one grouped query
+(`counted_actions.priority_counts`).
 tests/strategy/test_plan_outline.py holds the outline equal to plan_summary.
 """
 
@@ -19,8 +20,8 @@ from typing import Any
 from django.db.models import F
 
 from wellboard.core.delivery import StatusCounts, weighted_percent
-from wellboard.strategy.delivery_current import _grouped, _in_plans, grouped_counts
-from wellboard.strategy.models import Action, Plan, Priority, Theme
+from wellboard.strategy.counted_actions import delegated_plan, priority_counts
+from wellboard.strategy.models import Plan, Priority, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +69,14 @@ def plan_outline(plan: Plan, today: date) -> PlanOutline:
         .values("pk", "theme_id", "ref", "title", "weight", "sub_plan_id",
                 sub_plan_archived=F("sub_plan__archived_at"))
     )  # fmt: skip
-    delegated = {p["pk"]: _delegates(p, plan.pk) for p in priorities}
-    plan_ids = {plan.pk, *filter(None, delegated.values())}
-    by_priority: dict[int, list[dict[str, Any]]] = {}
-    by_plan: dict[int, list[dict[str, Any]]] = {}
-    for row in _grouped(Action.objects.filter(_in_plans(plan_ids)), today):
-        if row["priority__theme__plan_id"] == plan.pk:
-            by_priority.setdefault(row["priority_id"], []).append(row)
-        by_plan.setdefault(row["priority__theme__plan_id"], []).append(row)
+    delegated = {
+        p["pk"]: delegated_plan(p["sub_plan_id"], p["sub_plan_archived"] is not None, plan.pk)
+        for p in priorities
+    }
+    counted = priority_counts(plan.pk, delegated, today)
     under: dict[int, list[PriorityOutline]] = {}
     for p in priorities:
-        found = by_priority.get(p["pk"], []) + by_plan.get(delegated[p["pk"]] or 0, [])
-        under.setdefault(p["theme_id"], []).append(_counted(_heading(p), found))
+        under.setdefault(p["theme_id"], []).append(PriorityOutline(_heading(p), *counted[p["pk"]]))
     outline = PlanOutline([_theme(_heading(t), under.get(t["pk"], [])) for t in themes])
     outline.percent = _merged(outline.counts, [(t.theme, t) for t in outline.themes])
     return outline
@@ -87,21 +84,6 @@ def plan_outline(plan: Plan, today: date) -> PlanOutline:
 
 def _heading(row: Mapping[str, Any]) -> Heading:
     return Heading(row["pk"], row["ref"], row["title"], row["weight"])
-
-
-def _delegates(row: Mapping[str, Any], plan_id: int) -> int | None:
-    """The plan whose actions this priority counts as its own, if any (`_delegates` of
-    delivery_current, on a row)."""
-    sub = row["sub_plan_id"]
-    if sub is None or sub == plan_id or row["sub_plan_archived"] is not None:
-        return None
-    return int(sub)
-
-
-def _counted(priority: Heading, rows: list[dict[str, Any]]) -> PriorityOutline:
-    outline = PriorityOutline(priority)
-    outline.counts, outline.percent = grouped_counts(rows)
-    return outline
 
 
 def _theme(theme: Heading, priorities: list[PriorityOutline]) -> ThemeOutline:

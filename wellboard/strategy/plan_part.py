@@ -21,8 +21,8 @@ from typing import Any
 from django.db.models import F, Q
 
 from wellboard.core.delivery import StatusCounts, weighted_percent
+from wellboard.strategy.counted_actions import active_priorities, delegates, in_plans
 from wellboard.strategy.current import stale_for, status_for
-from wellboard.strategy.delivery_current import _active_priorities, _delegates, _in_plans
 from wellboard.strategy.led import RoleMark
 from wellboard.strategy.link_models import ActionOrganisation
 from wellboard.strategy.models import Action, Priority, Theme
@@ -91,7 +91,7 @@ class ThemePart:
 
 def theme_part(theme: Theme, today: date) -> ThemePart:
     """The theme's priorities and their actions, in plan order: three queries."""
-    priorities = list(_active_priorities([theme]).select_related("theme"))
+    priorities = list(active_priorities([theme]).select_related("theme"))
     part = ThemePart(theme, _with_rows(priorities, theme.plan_id, today))
     pairs = []
     for child in part.priorities:
@@ -110,8 +110,8 @@ def priority_part(priority: Priority, today: date) -> PriorityPart:
 
 def _with_rows(priorities: list[Priority], plan_id: int, today: date) -> list[PriorityPart]:
     """`delivery_current._with_actions` with rows: the same actions in the same order."""
-    delegated = {p.pk: _delegates(p, plan_id) for p in priorities}
-    wanted = Q(priority__in=priorities) | _in_plans(filter(None, delegated.values()))
+    delegated = {p.pk: delegates(p, plan_id) for p in priorities}
+    wanted = Q(priority__in=priorities) | in_plans(filter(None, delegated.values()))
     rows = list(
         Action.objects.filter(wanted, archived_at__isnull=True)
         .order_by(*ORDER)

@@ -27,6 +27,7 @@ from django.urls import reverse
 from markupsafe import Markup, escape
 
 from wellboard.core.delivery import StatusCounts, status_words
+from wellboard.strategy.counted_actions import delegated_plan
 from wellboard.strategy.current import stale_q, status_expression
 from wellboard.strategy.led import LedState, rows_and_states
 from wellboard.strategy.models import Action, Plan, Priority, Theme
@@ -82,11 +83,7 @@ def public_theme_state(theme: Theme, on: date) -> PublicTheme:
         .order_by("position", "id")
         .values_list("pk", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
     )
-    delegated = {
-        pk: sub
-        for pk, _ref, _title, sub, sub_archived in priorities
-        if sub is not None and sub != theme.plan_id and sub_archived is None
-    }
+    delegated = _delegated(theme.plan_id, [(p[0], p[3], p[4]) for p in priorities])
     own, by_plan = _actions([p[0] for p in priorities], set(delegated.values()), on)
     state = PublicTheme(theme)
     for pk, ref, title, *_ in priorities:
@@ -97,6 +94,13 @@ def public_theme_state(theme: Theme, on: date) -> PublicTheme:
         state.counts.merge(shown.counts)
         state.priorities.append(shown)
     return state
+
+
+def _delegated(plan_id: int, subs: list[tuple[int, int | None, Any]]) -> dict[int, int]:
+    """The priorities of plan `plan_id` that delegate, given (priority, sub-plan, sub-plan
+    archived at), and the plan each delegates to (`counted_actions.delegated_plan`)."""
+    found = {pk: delegated_plan(sub, archived is not None, plan_id) for pk, sub, archived in subs}
+    return {pk: sub for pk, sub in found.items() if sub is not None}
 
 
 def _actions(
@@ -169,11 +173,7 @@ def public_plan_summary(plan: Plan, on: date) -> PlanSummary:
         .order_by("theme__position", "theme_id", "position", "id")
         .values_list("pk", "theme_id", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
     )
-    delegated = {
-        pk: sub
-        for pk, _theme, _ref, _title, sub, sub_archived in priorities
-        if sub is not None and sub != plan.pk and sub_archived is None
-    }
+    delegated = _delegated(plan.pk, [(p[0], p[4], p[5]) for p in priorities])
     by_priority, by_plan = _counted(plan.pk, set(delegated.values()), on)
     for pk, theme, ref, title, *_ in priorities:
         shown = PublicPriority(Heading(ref, title, pk))
