@@ -21,7 +21,7 @@ export DJANGO_SETTINGS_MODULE := wellboard.settings
 DEBIAN_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz-subset0 fonts-liberation
 
-.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes bench-load bench-serve bench-national clean
+.PHONY: setup setup-system run test lint pytest test-postgres bench-stats bench-import bench-web bench-reports bench-backup bench-themes bench-load bench-load-trace bench-serve bench-national clean
 
 setup: $(STAMP) node_modules/.installed $(CSS) $(VENDOR_STAMP)
 
@@ -111,6 +111,11 @@ bench-backup: setup
 bench-load: setup
 	test -x $(BIN)/locust || $(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/bench_load.py
+
+# bench-load's run with each request's time split between locust and the server's stages.
+bench-load-trace: setup
+	test -x $(BIN)/locust || $(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/bench_load_trace.py
 
 # Needs PostgreSQL (PG_URL): CPU per request of what every request pays, one at a time.
 bench-serve: setup
