@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wellboard.api.models import RequestCount
 from wellboard.base.counters import count_hit, keyed, window_start
+from wellboard.consultations.models import ClientHit
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +37,30 @@ def test_each_hit_adds_one_to_its_own_window_and_key() -> None:
     assert count_hit(RequestCount, later, key="a") == 1
     counts = RequestCount.objects.values_list("key", "window_start", "count")
     assert sorted(counts) == [("a", start, 3), ("a", later, 1), ("b", start, 1)]
+
+
+def test_a_hit_is_counted_and_read_back_in_one_statement() -> None:
+    start = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
+    count_hit(RequestCount, start, key="a")
+    for expected in (1, 2):  # a window's first hit makes its row; later hits add to it
+        with CaptureQueriesContext(connection) as captured:
+            assert count_hit(RequestCount, start + dt.timedelta(minutes=1), key="a") == expected
+        assert len(captured) == 1
+
+
+def test_the_consultation_counters_are_kept_by_scope_and_client() -> None:
+    start = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
+    hits = [("respond", "x"), ("respond", "x"), ("comment", "x"), ("respond", "y")]
+    assert [count_hit(ClientHit, start, scope=s, client=c) for s, c in hits] == [1, 2, 1, 1]
+    counts = ClientHit.objects.values_list("scope", "client", "window_start", "count")
+    assert sorted(counts) == [
+        ("comment", "x", start, 1),
+        ("respond", "x", start, 2),
+        ("respond", "y", start, 1),
+    ]
+
+
+def test_a_key_that_is_not_the_models_unique_constraint_is_refused() -> None:
+    start = dt.datetime(2027, 3, 1, 9, 30, tzinfo=dt.UTC)
+    with pytest.raises(ValueError, match="no unique constraint"):
+        count_hit(ClientHit, start, client="x")

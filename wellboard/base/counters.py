@@ -15,8 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 
 
@@ -36,17 +35,52 @@ def keyed(text: str) -> str:
 def count_hit(model: type[models.Model], start: datetime, **key: Any) -> int:
     """Add one to the counter of `key` for the window starting at `start`; the count after.
 
-    The UPDATE comes first, so the row is locked (PostgreSQL) or the database is reserved
-    (SQLite) before anything is read, and the count read back is this request's own; two
-    processes making the window's first row race on its unique constraint, and the loser
-    adds to the winner's row.
+    One statement (INSERT ... ON CONFLICT DO UPDATE ... RETURNING, which PostgreSQL and
+    SQLite 3.35+ both run): the window's first hit makes the row, every later one adds
+    to it, and the count read back is this statement's own, so two processes counting
+    at once each see their own number. It replaced an UPDATE, an INSERT when nothing was
+    updated, and a SELECT in a transaction: four statements a request for the API's rate.
     """
-    rows = model._default_manager.filter(window_start=start, **key)
-    with transaction.atomic():
-        if not rows.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    model._default_manager.create(window_start=start, count=1, **key)
-            except IntegrityError:
-                rows.update(count=F("count") + 1)
-        return int(rows.values_list("count", flat=True).get())
+    sql = _upsert(model, tuple(key))
+    params = [_field(model, name).get_db_prep_save(key[name], connection) for name in key]
+    params.append(_field(model, "window_start").get_db_prep_save(start, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.fetchone()[0])
+
+
+_UPSERTS: dict[tuple[type[models.Model], tuple[str, ...], str], str] = {}
+
+
+def _upsert(model: type[models.Model], names: tuple[str, ...]) -> str:
+    """The counting statement for `model` and its key fields, written once per process.
+    The fields and window_start must be the model's unique constraint (the conflict)."""
+    found = _UPSERTS.get((model, names, connection.vendor))
+    if found is not None:
+        return found
+    unique = {
+        frozenset(c.fields)
+        for c in model._meta.constraints
+        if isinstance(c, models.UniqueConstraint) and c.condition is None
+    }
+    if frozenset((*names, "window_start")) not in unique:
+        raise ValueError(f"{model.__name__} has no unique constraint on {names} and window_start")
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = [quote(_field(model, n).column) for n in (*names, "window_start")]
+    count = quote(_field(model, "count").column)
+    listed = ", ".join(columns)
+    marks = ", ".join(["%s"] * len(columns))
+    # Names from the model, values as parameters.
+    insert = f"INSERT INTO {table} ({listed}, {count}) VALUES ({marks}, 1) "  # noqa: S608
+    add = f"DO UPDATE SET {count} = {table}.{count} + 1 RETURNING {count}"
+    sql = f"{insert}ON CONFLICT ({listed}) {add}"
+    _UPSERTS[(model, names, connection.vendor)] = sql
+    return sql
+
+
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """The model's concrete field `name` (a counter's columns are all concrete)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
