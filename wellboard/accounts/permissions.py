@@ -31,6 +31,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from wellboard.accounts.membership_rows import active_memberships
 from wellboard.accounts.models import Membership
 from wellboard.base.scoping import parent_path, partnership_id_lookup, partnership_id_of
 
@@ -164,13 +165,13 @@ def rule(perm: str) -> Rule:
 
 
 def memberships(user: Any) -> dict[int, Membership]:
-    """The user's memberships by partnership id, read once per request and kept on the user."""
+    """The user's memberships by partnership id, read once per request and kept on the user
+    (by a statement compiled once per process: membership_rows.py)."""
     if user is None or not user.is_authenticated:
         return {}
     cached: dict[int, Membership] | None = getattr(user, "_wellboard_memberships", None)
     if cached is None:
-        active = Membership.objects.filter(user=user, active=True)
-        cached = {m.partnership_id: m for m in active}
+        cached = {m.partnership_id: m for m in active_memberships(user.pk)}
         user._wellboard_memberships = cached
     return cached
 
