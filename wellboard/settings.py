@@ -308,6 +308,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# Django's database sessions, read by one statement written once (accounts/sessions.py).
+SESSION_ENGINE = "wellboard.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
