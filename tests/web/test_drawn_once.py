@@ -125,3 +125,24 @@ def test_forms_button_draws_what_the_macro_draws_once(call: str, params: dict[st
     assert len(module._drawn) == 1, "kept"
     assert page.render() == drawn
     assert len(module._drawn) == 1, "drawn from what was kept"
+
+
+SIGN_OUT = {
+    "text": "Sign out",
+    "variant": "secondary",
+    "small": True,
+    "classes": "nhsuk-u-margin-bottom-0 nhsuk-u-margin-left-2",
+}
+
+
+@pytest.mark.django_db
+def test_the_layouts_sign_out_button_is_the_macros_drawn_once(client: Any) -> None:
+    """Every signed-in page's sign-out button: the NHS.UK macro's HTML, kept once."""
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="ada"))
+    expected = str(macro("button", "button")(SIGN_OUT))
+    assert expected in client.get("/").content.decode()
+    key = (module._identity(macro("button", "button")), frozen(SIGN_OUT))
+    assert str(module._drawn[key]) == expected
+    assert expected in client.get("/").content.decode()
