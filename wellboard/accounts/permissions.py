@@ -23,7 +23,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -33,6 +33,7 @@ from django.shortcuts import get_object_or_404
 
 from wellboard.accounts.membership_rows import active_memberships
 from wellboard.accounts.models import Membership
+from wellboard.accounts.record_lookup import record
 from wellboard.base.scoping import parent_path, partnership_id_lookup, partnership_id_of
 
 M = TypeVar("M", bound=models.Model)
@@ -239,8 +240,15 @@ def get_for_user(
 ) -> M:
     """The object if the user may `perm` it; 404 when it does not exist for them, 403 when
     they can see it but their role refuses."""
-    queryset = queryset if queryset is not None else model._default_manager.all()
     parent = parent_path(model)
+    if queryset is None and type(pk) is int:
+        compiled, found = record(model, pk, parent)  # record_lookup.py: compiled once
+        if compiled:
+            if found is None:
+                raise Http404(f"No {model._meta.object_name} matches the given query.")
+            check(user, perm, found)
+            return cast(M, found)
+    queryset = queryset if queryset is not None else model._default_manager.all()
     obj = get_object_or_404(queryset.select_related(parent) if parent else queryset, pk=pk)
     check(user, perm, obj)
     return obj
