@@ -1,13 +1,15 @@
-"""The actions a person leads, read light for "my actions" and the dashboard.
+"""Actions read light, as rows: "my actions", the dashboard, the action list, and a theme's
+or priority's actions (members' pages and public ones).
 
-Both pages show every action the signed-in lead officer leads (a lead of a large plan
-has a hundred or more) on every visit. Reading them as model instances with their role
-type, organisation and board links prefetched was most of the pages' time (issue #17:
-Django builds a queryset per action per prefetched relation). Here the actions are read
-as values, with the kept delivery columns (strategy/current.py) and the strategy id
-they belong to, and their lead organisations and boards in one query each: three
-queries, a small object per row. The rows answer what `strategy/_action_table.jinja`
-and the attention order (presenters.py) read of an `ActionState`.
+Both "my actions" and the dashboard show every action the signed-in lead officer leads
+(a lead of a large plan has a hundred or more) on every visit. Reading them as model
+instances with their role type, organisation and board links prefetched was most of the
+pages' time (issue #17: Django builds a queryset per action per prefetched relation).
+Here the actions are read as values, with the kept delivery columns (strategy/current.py),
+their weight and the strategy id they belong to, and their lead organisations and boards
+in one query each: three queries, a small object per row. The rows answer what
+`web/action_table.py`, the attention order (presenters.py) and the roll-ups
+(plan_part.py) read of an `ActionState`. One row type for every page, so none drifts.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ COLUMNS = (
     "due_text",
     "due_end",
     "ongoing",
+    "weight",
     "current_rag",
     "current_percent",
     "last_update_on",
@@ -48,7 +51,8 @@ class RoleMark:
 
 @dataclass(slots=True)
 class LedAction:
-    """An action as the tables of these pages show it and the attention order reads it."""
+    """An action as the action tables show it, the attention order reads it (due date, last
+    update, strategy and boards) and the roll-ups weigh it."""
 
     pk: int
     ref: str
@@ -57,6 +61,7 @@ class LedAction:
     due_end: date | None
     last_update_on: date | None
     strategy_id: int
+    weight: int
     role_type: RoleMark | None
     leads: list[str] = field(default_factory=list)
     boards: list[int] = field(default_factory=list)
@@ -87,7 +92,7 @@ def rows_and_states(
     actions: QuerySet[Action], on: date, **extra: F
 ) -> list[tuple[dict[str, Any], LedState]]:
     """`led_states` without boards, each beside its row with the `extra` columns asked for
-    (the public theme page groups the rows by priority and plan)."""
+    (the theme and priority pages group the rows by priority and plan)."""
     rows = list(actions.values(*COLUMNS, strategy=F("priority__theme__plan__strategy_id"), **extra))
     return list(zip(rows, _states(rows, on, boards=False), strict=True))
 
@@ -127,6 +132,7 @@ def _action(row: dict[str, object]) -> LedAction:
         due_end=row["due_end"],  # type: ignore[arg-type]
         last_update_on=row["last_update_on"],  # type: ignore[arg-type]
         strategy_id=row["strategy"],  # type: ignore[arg-type]
+        weight=row["weight"],  # type: ignore[arg-type]
         role_type=role,
     )
 

@@ -5,9 +5,10 @@ with its lead organisations, due date and status. Read as model instances with t
 role type, organisations and latest update (`delivery_current.theme_current`, which the
 members' theme page uses) that was two thirds of the page's time (issue #17). Here the
 priorities and actions are rows of values and the lead organisations one query
-(strategy/led.py), with the counts added up in Python: three queries, and only what the
-page shows. A priority that delegates to a sub-plan lists that plan's actions as its own,
-as `theme_current` does; tests/strategy/test_public_reading.py holds the page's markup
+(strategy/led.py, picked by plan_part.priority_actions as for the members' theme page),
+with the counts added up in Python: three queries, and only what the page shows. A
+priority that delegates to a sub-plan lists that plan's actions as its own, as
+`theme_current` does; tests/strategy/test_public_reading.py holds the page's markup
 equal to the one drawn from `theme_current`.
 
 The strategy's page shows each theme's and priority's counts by status: the same grouped
@@ -22,18 +23,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Sum, Value, When
 from django.urls import reverse
 from markupsafe import Markup, escape
 
 from wellboard.core.delivery import StatusCounts, status_words
 from wellboard.strategy.counted_actions import delegated_plan
 from wellboard.strategy.current import stale_q, status_expression
-from wellboard.strategy.led import LedState, rows_and_states
+from wellboard.strategy.led import LedState
 from wellboard.strategy.models import Action, Plan, Priority, Theme
-
-ORDER = ("priority__theme__position", "priority__theme_id", "priority__position",
-         "priority_id", "position", "id")  # fmt: skip
+from wellboard.strategy.plan_part import priority_actions
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +83,10 @@ def public_theme_state(theme: Theme, on: date) -> PublicTheme:
         .values_list("pk", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
     )
     delegated = _delegated(theme.plan_id, [(p[0], p[3], p[4]) for p in priorities])
-    own, by_plan = _actions([p[0] for p in priorities], set(delegated.values()), on)
+    own, by_plan = priority_actions([p[0] for p in priorities], delegated.values(), on)
     state = PublicTheme(theme)
     for pk, ref, title, *_ in priorities:
-        chosen = own.get(pk, []) + by_plan.get(delegated.get(pk), [])
+        chosen = own.get(pk, []) + by_plan.get(delegated.get(pk, 0), [])
         shown = PublicPriority(Heading(ref, title), chosen)
         for action in shown.actions:
             shown.counts.add(action.status, stale=action.stale)
@@ -101,35 +100,6 @@ def _delegated(plan_id: int, subs: list[tuple[int, int | None, Any]]) -> dict[in
     archived at), and the plan each delegates to (`counted_actions.delegated_plan`)."""
     found = {pk: delegated_plan(sub, archived is not None, plan_id) for pk, sub, archived in subs}
     return {pk: sub for pk, sub in found.items() if sub is not None}
-
-
-def _actions(
-    own_ids: list[int], plan_ids: set[int], on: date
-) -> tuple[dict[int, list[LedState]], dict[Any, list[LedState]]]:
-    """The active actions of the theme's priorities, by priority, and of the plans they
-    delegate to, by plan: one query for the rows, one for their lead organisations."""
-    wanted = Q(priority_id__in=own_ids)
-    if plan_ids:
-        wanted |= Q(
-            priority__archived_at__isnull=True,
-            priority__theme__archived_at__isnull=True,
-            priority__theme__plan_id__in=plan_ids,
-        )
-    own: dict[int, list[LedState]] = {}
-    by_plan: dict[Any, list[LedState]] = {}
-    if not own_ids:
-        return own, by_plan
-    actions = Action.objects.filter(wanted, archived_at__isnull=True).order_by(*ORDER)
-    mine = set(own_ids)
-    found = rows_and_states(
-        actions, on, of_priority=F("priority_id"), of_plan=F("priority__theme__plan_id")
-    )
-    for row, state in found:
-        if row["of_priority"] in mine:
-            own.setdefault(row["of_priority"], []).append(state)
-        else:
-            by_plan.setdefault(row["of_plan"], []).append(state)
-    return own, by_plan
 
 
 @dataclass(slots=True)
