@@ -70,7 +70,11 @@ def environment(**options: Any) -> Environment:
     # Filter and search fields (web/forms.jinja's select and text_input), drawn once each.
     env.globals.update({"select_params": select_params, "input_params": input_params})
     from wellboard.partnerships.glossary import markup as glossary
+    from wellboard.strategy.rollup_html import rollup
     from wellboard.web.navigation import navigation
+
+    # The roll-up bar with its counts in words, for every page that shows one.
+    env.globals["rollup"] = rollup
 
     env.globals["navigation"] = navigation  # the header menu, decided by the permission rules
 

@@ -1,7 +1,8 @@
 """The overview's theme sections drawn in Python (strategy/overview_sections.py) from the
 light outline (strategy/plan_outline.py) are the markup the template drew from
-`plan_summary` (held here as it was), for a plan with a delegated sub-plan,
-a theme without priorities, a priority without actions and text that needs escaping."""
+`plan_summary` (held here as it was, with the old `rollup` macro), for a plan with a
+delegated sub-plan, a theme without priorities, a priority without actions and text that
+needs escaping."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.template import engines
 from tests.delivery_world import World
 from tests.factories import ActionFactory, PlanFactory, PriorityFactory, ThemeFactory
 from tests.strategy.current_checks import DAYS
+from tests.strategy.macro_rollup import old_rollup
 from tests.strategy.test_led import varied
 from wellboard.strategy.delivery_current import plan_summary
 from wellboard.strategy.overview_sections import theme_sections
@@ -21,8 +23,7 @@ from wellboard.strategy.presenters import bar
 
 pytestmark = pytest.mark.django_db
 
-OLD_SECTIONS = """{% from "strategy/_macros.jinja" import rollup %}
-  {% for t in state.themes %}
+OLD_SECTIONS = """  {% for t in state.themes %}
     <section aria-labelledby="theme-{{ t.theme.pk }}">
       <h2 id="theme-{{ t.theme.pk }}" class="nhsuk-heading-m"><a href="{{ url('strategy:theme', \
 t.theme.pk) }}">{{ t.theme.ref }} {{ t.theme.title }}</a></h2>
@@ -51,9 +52,10 @@ def test_sections_draw_what_the_template_drew(world: World) -> None:
     ActionFactory(priority=sub_priority)
     PriorityFactory(theme=own.theme, sub_plan=sub, weight=2)
     old = engines["jinja2"].env.from_string(OLD_SECTIONS)  # type: ignore[attr-defined]
+    rollup = old_rollup()
     for today in DAYS:
         state = plan_summary(plan, today)
-        expected = old.render({"state": state, "bar": bar})
+        expected = old.render({"state": state, "bar": bar, "rollup": rollup})
         assert str(theme_sections(plan_outline(plan, today))) == expected
     assert "Homes &amp; &#34;warmth&#34; &lt;for all&gt;" in expected
     assert expected.count("<section") == len(state.themes) >= 2

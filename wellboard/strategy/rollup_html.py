@@ -1,9 +1,12 @@
-"""The roll-up bar and its counts (the `rollup` macro of strategy/_macros.jinja) drawn in
-Python.
+"""The roll-up bar and its counts in words, drawn in Python for every page that shows one
+(the `rollup` Jinja global, wellboard/jinja2.py): the overview, plan, theme, priority and
+public pages.
 
-The public strategy page draws one per theme and one for the whole plan; through the macro
-(a loop of `rag` macro calls per bar) they were the largest part of the page's drawing
-(issue #17). tests/strategy/test_rollup_html.py holds this to the macro's markup.
+It replaced the `rollup` macro of strategy/_macros.jinja (a loop of `rag` macro calls per
+bar), which was the largest part of the public strategy page's drawing (issue #17); one
+drawing for every page, so none drifts. tests/strategy/test_rollup_html.py holds it to
+the macro's markup (a copy kept in tests/strategy/macro_rollup.py) and
+tests/strategy/test_rollup_pages.py the pages' bars.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from wellboard.strategy.models import Plan, Priority, Strategy, Theme
 from wellboard.strategy.overview_sections import theme_sections
 from wellboard.strategy.plan_outline import plan_outline
 from wellboard.strategy.plan_part import priority_part, theme_part
-from wellboard.strategy.presenters import bar, next_milestones, role_key, today
+from wellboard.strategy.presenters import next_milestones, role_key, today
 
 
 @guard()
@@ -37,7 +37,6 @@ def strategy_overview(request: HttpRequest, strategy: Strategy) -> HttpResponse:
         "strategy": strategy,
         "state": state,
         "theme_sections": theme_sections(state) if state else "",
-        "bar": bar,
         "role_key": role_key(strategy.partnership_id),
         "milestones": next_milestones(plan, today()) if plan else [],
         "can_manage": can(request.user, "strategy.manage", strategy),
@@ -58,7 +57,6 @@ def theme_detail(request: HttpRequest, theme: Theme) -> HttpResponse:
     context = {
         "strategy": theme.plan.strategy,
         "theme_state": theme_state,
-        "bar": bar,
         "can_edit": can(request.user, "plan.edit", theme),
         "history": history_for(theme),
     }
@@ -71,7 +69,6 @@ def priority_detail(request: HttpRequest, priority: Priority) -> HttpResponse:
         "strategy": priority.theme.plan.strategy,
         "theme": priority.theme,
         "priority_state": priority_part(priority, today()),
-        "bar": bar,
         "can_edit": can(request.user, "plan.edit", priority),
         "history": history_for(priority),
     }
@@ -85,7 +82,6 @@ def plan_detail(request: HttpRequest, plan: Plan) -> HttpResponse:
         "plan": plan,
         "strategy": plan.strategy,
         "state": plan_summary(plan, today()),
-        "bar": bar,
         "delivers": list(plan.delivers_priorities.filter(archived_at__isnull=True)),
         "can_edit": can(request.user, "plan.edit", plan),
         "history": history_for(plan),

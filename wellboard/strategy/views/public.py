@@ -21,7 +21,6 @@ from wellboard.strategy.lifecycle import approval_history
 from wellboard.strategy.models import Strategy, Theme
 from wellboard.strategy.presenters import role_key, today
 from wellboard.strategy.public_reading import public_plan_summary, public_theme_state
-from wellboard.strategy.rollup_html import rollup
 
 
 def _published() -> Any:
@@ -44,7 +43,6 @@ def public_strategy(request: HttpRequest, strategy: Strategy) -> HttpResponse:
     context = {
         "strategy": strategy,
         "state": public_plan_summary(plan, today()) if plan else None,
-        "rollup": rollup,
         "approvals": approval_history(strategy),
     }
     return render(request, "strategy/public.jinja", context)
@@ -56,7 +54,6 @@ def public_theme(request: HttpRequest, theme: Theme) -> HttpResponse:
     context = {
         "strategy": strategy,
         "theme_state": public_theme_state(theme, today()),
-        "rollup": rollup,
         "role_key": role_key(strategy.partnership_id),
     }
     return render(request, "strategy/public_theme.jinja", context)
