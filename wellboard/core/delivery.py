@@ -115,3 +115,17 @@ class StatusCounts:
 
     def ordered(self) -> list[tuple[str, int]]:
         return [(status, self.counts.get(status, 0)) for status in ROLL_UP_ORDER]
+
+
+def rolled_up(
+    counts: StatusCounts, parts: Iterable[tuple[float, StatusCounts, float | None]]
+) -> float | None:
+    """A theme's or plan's roll-up from its priorities or themes, given as (weight, counts,
+    percent): each part's counts merged into `counts`, and the parts' percentages
+    weighted by their weights (a part with no percentage, no actions, carries none)."""
+    pairs = []
+    for weight, part_counts, percent in parts:
+        counts.merge(part_counts)
+        if percent is not None:
+            pairs.append((weight, percent))
+    return weighted_percent(pairs)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.models import F
 
-from wellboard.core.delivery import StatusCounts, weighted_percent
+from wellboard.core.delivery import StatusCounts, rolled_up
 from wellboard.strategy.counted_actions import delegated_plan, priority_counts
 from wellboard.strategy.models import Plan, Priority, Theme
 
@@ -78,7 +78,8 @@ def plan_outline(plan: Plan, today: date) -> PlanOutline:
     for p in priorities:
         under.setdefault(p["theme_id"], []).append(PriorityOutline(_heading(p), *counted[p["pk"]]))
     outline = PlanOutline([_theme(_heading(t), under.get(t["pk"], [])) for t in themes])
-    outline.percent = _merged(outline.counts, [(t.theme, t) for t in outline.themes])
+    children = [(t.theme.weight, t.counts, t.percent) for t in outline.themes]
+    outline.percent = rolled_up(outline.counts, children)
     return outline
 
 
@@ -88,16 +89,6 @@ def _heading(row: Mapping[str, Any]) -> Heading:
 
 def _theme(theme: Heading, priorities: list[PriorityOutline]) -> ThemeOutline:
     outline = ThemeOutline(theme, priorities)
-    outline.percent = _merged(outline.counts, [(p.priority, p) for p in priorities])
+    children = [(p.priority.weight, p.counts, p.percent) for p in priorities]
+    outline.percent = rolled_up(outline.counts, children)
     return outline
-
-
-def _merged(counts: StatusCounts, children: list[tuple[Heading, Any]]) -> float | None:
-    """`delivery._roll_up` over priorities or themes: their counts added up, and their
-    percentages weighted by their weights."""
-    pairs = []
-    for heading, child in children:
-        counts.merge(child.counts)
-        if child.percent is not None:
-            pairs.append((heading.weight, child.percent))
-    return weighted_percent(pairs)

@@ -19,7 +19,7 @@ from datetime import date
 
 from django.db.models import F, Q
 
-from wellboard.core.delivery import StatusCounts, weighted_percent
+from wellboard.core.delivery import StatusCounts, rolled_up, weighted_percent
 from wellboard.strategy.counted_actions import active_priorities, delegates, in_plans
 from wellboard.strategy.led import LedState, rows_and_states
 from wellboard.strategy.models import Action, Priority, Theme
@@ -48,12 +48,8 @@ def theme_part(theme: Theme, today: date) -> ThemePart:
     """The theme's priorities and their actions, in plan order: three queries."""
     priorities = list(active_priorities([theme]).select_related("theme"))
     part = ThemePart(theme, _with_rows(priorities, theme.plan_id, today))
-    pairs = []
-    for child in part.priorities:
-        part.counts.merge(child.counts)
-        if child.percent is not None:
-            pairs.append((child.priority.weight, child.percent))
-    part.percent = weighted_percent(pairs)
+    children = [(p.priority.weight, p.counts, p.percent) for p in part.priorities]
+    part.percent = rolled_up(part.counts, children)
     return part
 
 
