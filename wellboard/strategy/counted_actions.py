@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 
 from wellboard.core.delivery import StatusCounts
 from wellboard.strategy.current import stale_q, status_expression
 from wellboard.strategy.models import Action, Priority, Theme
+
+# A row of the grouped count: priority, plan, status, actions, stale ones, their weights
+# and the sum of weight x percentage (SUM is NULL in SQL where nothing is summed).
+Grouped = tuple[int, int, str, int, int | None, int | None, int | None]
 
 
 def active_priorities(themes: Iterable[Theme]) -> QuerySet[Priority]:
@@ -61,25 +64,25 @@ def priority_counts(
     priority of plan `plan_id` -> the plan it delegates to, or None): one grouped query
     over the plan's actions and those of the plans delegated to."""
     plan_ids = {plan_id, *filter(None, delegated.values())}
-    by_priority: dict[int, list[dict[str, Any]]] = {}
-    by_plan: dict[int, list[dict[str, Any]]] = {}
+    by_priority: dict[int, list[Grouped]] = {}
+    by_plan: dict[int, list[Grouped]] = {}
     for row in _grouped(Action.objects.filter(in_plans(plan_ids)), today):
-        if row["priority__theme__plan_id"] == plan_id:
-            by_priority.setdefault(row["priority_id"], []).append(row)
-        by_plan.setdefault(row["priority__theme__plan_id"], []).append(row)
+        if row[1] == plan_id:
+            by_priority.setdefault(row[0], []).append(row)
+        by_plan.setdefault(row[1], []).append(row)
     return {
         pk: _summed(by_priority.get(pk, []) + by_plan.get(sub or 0, []))
         for pk, sub in delegated.items()
     }
 
 
-def _grouped(actions: QuerySet[Action], today: date) -> list[dict[str, Any]]:
+def _grouped(actions: QuerySet[Action], today: date) -> list[Grouped]:
     """The actions counted in the database by priority, plan and status, with how many are
-    stale, their weights and their weighted percentages."""
+    stale, their weights and their weighted percentages, as tuples (`Grouped`)."""
     stale = Case(When(stale_q(today), then=Value(1)), default=Value(0), output_field=IntegerField())
     return list(
         actions.annotate(status=status_expression(today))
-        .values("priority_id", "priority__theme__plan_id", "status")
+        .values_list("priority_id", "priority__theme__plan_id", "status")
         .annotate(
             n=Count("id"),
             stale=Sum(stale),
@@ -90,13 +93,13 @@ def _grouped(actions: QuerySet[Action], today: date) -> list[dict[str, Any]]:
     )
 
 
-def _summed(rows: list[dict[str, Any]]) -> tuple[StatusCounts, float | None]:
+def _summed(rows: list[Grouped]) -> tuple[StatusCounts, float | None]:
     """One priority's grouped rows added up: its status counts and weighted percentage."""
     counts = StatusCounts()
     weight = weighted = 0
-    for row in rows:
-        counts.counts[row["status"]] += row["n"]
-        counts.stale += row["stale"] or 0
-        weight += row["weights"] or 0
-        weighted += row["weighted"] or 0
+    for _priority, _plan, status, n, stale, weights, percents in rows:
+        counts.counts[status] += n
+        counts.stale += stale or 0
+        weight += weights or 0
+        weighted += percents or 0
     return counts, weighted / weight if weight else None

@@ -12,26 +12,23 @@ priority that delegates to a sub-plan lists that plan's actions as its own, as
 equal to the one drawn from `theme_current`.
 
 The strategy's page shows each theme's and priority's counts by status: the same grouped
-count as `delivery_current.plan_summary` (which the overview reads, weights and
-percentages with it), without the weights and with themes and priorities read as values,
-not as model instances with their lead officers and sub-plans.
+count as `delivery_current.plan_summary` and the overview read
+(`counted_actions.priority_counts`), with themes and priorities read as values, not as
+model instances with their lead officers and sub-plans.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Sum, Value, When
 from django.urls import reverse
 from markupsafe import Markup, escape
 
 from wellboard.core.delivery import StatusCounts, status_words
-from wellboard.strategy.counted_actions import delegated_plan
-from wellboard.strategy.current import stale_q, status_expression
+from wellboard.strategy.counted_actions import delegated_plan, priority_counts
 from wellboard.strategy.led import LedState
-from wellboard.strategy.models import Action, Plan, Priority, Theme
+from wellboard.strategy.models import Plan, Priority, Theme
 from wellboard.strategy.plan_part import priority_actions
 
 
@@ -82,24 +79,17 @@ def public_theme_state(theme: Theme, on: date) -> PublicTheme:
         .order_by("position", "id")
         .values_list("pk", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
     )
-    delegated = _delegated(theme.plan_id, [(p[0], p[3], p[4]) for p in priorities])
-    own, by_plan = priority_actions([p[0] for p in priorities], delegated.values(), on)
+    delegated = {p[0]: delegated_plan(p[3], p[4] is not None, theme.plan_id) for p in priorities}
+    own, by_plan = priority_actions(list(delegated), filter(None, delegated.values()), on)
     state = PublicTheme(theme)
     for pk, ref, title, *_ in priorities:
-        chosen = own.get(pk, []) + by_plan.get(delegated.get(pk, 0), [])
+        chosen = own.get(pk, []) + by_plan.get(delegated[pk] or 0, [])
         shown = PublicPriority(Heading(ref, title), chosen)
         for action in shown.actions:
             shown.counts.add(action.status, stale=action.stale)
         state.counts.merge(shown.counts)
         state.priorities.append(shown)
     return state
-
-
-def _delegated(plan_id: int, subs: list[tuple[int, int | None, Any]]) -> dict[int, int]:
-    """The priorities of plan `plan_id` that delegate, given (priority, sub-plan, sub-plan
-    archived at), and the plan each delegates to (`counted_actions.delegated_plan`)."""
-    found = {pk: delegated_plan(sub, archived is not None, plan_id) for pk, sub, archived in subs}
-    return {pk: sub for pk, sub in found.items() if sub is not None}
 
 
 @dataclass(slots=True)
@@ -143,46 +133,13 @@ def public_plan_summary(plan: Plan, on: date) -> PlanSummary:
         .order_by("theme__position", "theme_id", "position", "id")
         .values_list("pk", "theme_id", "ref", "title", "sub_plan_id", "sub_plan__archived_at")
     )
-    delegated = _delegated(plan.pk, [(p[0], p[4], p[5]) for p in priorities])
-    by_priority, by_plan = _counted(plan.pk, set(delegated.values()), on)
+    delegated = {p[0]: delegated_plan(p[4], p[5] is not None, plan.pk) for p in priorities}
+    counted = priority_counts(plan.pk, delegated, on)
     for pk, theme, ref, title, *_ in priorities:
-        shown = PublicPriority(Heading(ref, title, pk))
-        for found in (by_priority.get(pk), by_plan.get(delegated.get(pk))):
-            if found is not None:
-                shown.counts.merge(found)
+        shown = PublicPriority(Heading(ref, title, pk), counts=counted[pk][0])
         themes[theme].priorities.append(shown)
         themes[theme].counts.merge(shown.counts)
     summary = PlanSummary(list(themes.values()))
     for theme_summary in summary.themes:
         summary.counts.merge(theme_summary.counts)
     return summary
-
-
-def _counted(
-    plan_id: int, delegated: set[int], on: date
-) -> tuple[dict[int, StatusCounts], dict[Any, StatusCounts]]:
-    """Active actions counted by status in the database: by priority for the plan's own,
-    by plan for the plans its priorities delegate to (one grouped query)."""
-    stale = Case(When(stale_q(on), then=Value(1)), default=Value(0), output_field=IntegerField())
-    rows = (
-        Action.objects.filter(
-            archived_at__isnull=True,
-            priority__archived_at__isnull=True,
-            priority__theme__archived_at__isnull=True,
-            priority__theme__plan_id__in=[plan_id, *delegated],
-        )
-        .annotate(status=status_expression(on))
-        .values_list("priority_id", "priority__theme__plan_id", "status")
-        .annotate(n=Count("id"), stale=Sum(stale))
-        .order_by()
-    )
-    by_priority: dict[int, StatusCounts] = {}
-    by_plan: dict[Any, StatusCounts] = {}
-    for priority, plan, status, n, quiet in rows:
-        kept = [by_plan.setdefault(plan, StatusCounts())]
-        if plan == plan_id:
-            kept.append(by_priority.setdefault(priority, StatusCounts()))
-        for counts in kept:
-            counts.counts[status] += n
-            counts.stale += quiet or 0
-    return by_priority, by_plan
