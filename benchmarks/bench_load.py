@@ -194,6 +194,14 @@ def drive(port: int, world_file: Path, out: Path, environment: dict[str, str]) -
     return Path(f"{prefix}_stats.csv")
 
 
+def _ms(value: str) -> str:
+    """A percentile as locust wrote it, whole milliseconds (it writes N/A with no requests)."""
+    try:
+        return f"{float(value):.0f}"
+    except ValueError:
+        return value
+
+
 def report(stats: Path) -> int:
     """Print the per-page table and the static comparison; the requests served."""
     rows = list(csv.DictReader(stats.open(encoding="utf-8")))
@@ -203,7 +211,7 @@ def report(stats: Path) -> int:
         name = row["Name"]
         medians[name] = float(row["Median Response Time"] or 0)
         print(f"{name:<24}{row['Request Count']:>9}{row['Failure Count']:>8}"
-              f"{row['Median Response Time']:>8}{row['95%']:>7}{row['99%']:>7}")  # fmt: skip
+              f"{medians[name]:>8.0f}{_ms(row['95%']):>7}{_ms(row['99%']):>7}")  # fmt: skip
     total = next(r for r in rows if r["Name"] == "Aggregated")
     seconds = SECONDS
     print(f"achieved {int(total['Request Count']) / seconds:.1f} requests/s "
