@@ -11,16 +11,15 @@ the rows are read on every request, so a changed role or membership counts at on
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
 
 from wellboard.accounts.models import Membership
+from wellboard.base.compiled_rows import Converters, converted, converters_of
 
 # No user has a negative id, and no other parameter of the statement is one.
 _STAND_IN = -7_031_959_011
-Converters = list[tuple[int, list[Callable[..., Any]], Any]]
 _STATEMENTS: dict[str, tuple[str, tuple[Any, ...], list[str], Converters]] = {}
 
 
@@ -31,17 +30,7 @@ def active_memberships(user_id: int) -> list[Membership]:
         cursor.execute(sql, [user_id if p == _STAND_IN else p for p in params])
         rows = cursor.fetchall()
     alias = connection.alias
-    return [Membership.from_db(alias, names, _converted(row, converters)) for row in rows]
-
-
-def _converted(row: tuple[Any, ...], converters: Converters) -> list[Any]:
-    values = list(row)
-    for index, functions, expression in converters:
-        value = values[index]
-        for function in functions:
-            value = function(value, expression, connection)
-        values[index] = value
-    return values
+    return [Membership.from_db(alias, names, converted(row, converters)) for row in rows]
 
 
 def _statement() -> tuple[str, tuple[Any, ...], list[str], Converters]:
@@ -53,10 +42,7 @@ def _statement() -> tuple[str, tuple[Any, ...], list[str], Converters]:
         sql, params = compiler.as_sql()
         columns = [column for column, _sql, _alias in compiler.select]
         names = [column.target.attname for column in columns]
-        converters = [
-            (index, functions, expression)
-            for index, (functions, expression) in compiler.get_converters(columns).items()
-        ]
+        converters = converters_of(compiler, columns)
         found = (sql, tuple(params), names, converters)
         _STATEMENTS[connection.vendor] = found
     return found

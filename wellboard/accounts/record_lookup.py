@@ -13,16 +13,16 @@ Only the statement is kept between requests; the row is read on every request.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, models
 from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 
+from wellboard.base.compiled_rows import Converters, converted, converters_of
+
 # No record has a negative id, and no other parameter of these statements is one.
 _STAND_IN = -7_031_959_017
-Converters = list[tuple[int, list[Callable[..., Any]], Any]]
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,12 @@ def record(model: type[models.Model], pk: int, parent: str) -> tuple[bool, Any]:
         row = cursor.fetchone()
     if row is None:
         return True, None
-    values = _converted(row, statement.converters)
+    values = converted(row, statement.converters)
     alias = connection.alias
     obj = model.from_db(alias, statement.names, values[statement.start : statement.end])
     for populator in get_related_populators(statement.klass_info, statement.select, alias):
         populator.populate(values, obj)
     return True, obj
-
-
-def _converted(row: tuple[Any, ...], converters: Converters) -> list[Any]:
-    values = list(row)
-    for index, functions, expression in converters:
-        value = values[index]
-        for function in functions:
-            value = function(value, expression, connection)
-        values[index] = value
-    return values
 
 
 def _statement(model: type[models.Model], parent: str) -> _Statement | None:
@@ -106,10 +96,7 @@ def _statement(model: type[models.Model], parent: str) -> _Statement | None:
             names=[column.target.attname for column in columns[start:end]],
             start=start,
             end=end,
-            converters=[
-                (index, functions, expression)
-                for index, (functions, expression) in compiler.get_converters(columns).items()
-            ],
+            converters=converters_of(compiler, columns),
         )
     _STATEMENTS[key] = found
     return found
